@@ -1,0 +1,127 @@
+"""Settings for the development build (`make html`, `make serve`)."""
+
+import sys
+from pathlib import Path
+
+# Our plugins import each other's modules (e.g. the contract reads the data loaders).
+_PLUGINS = str(Path(__file__).resolve().parent / "plugins")
+if _PLUGINS not in sys.path:
+    sys.path.insert(0, _PLUGINS)
+
+SITENAME = "North Carolina Therapy Professionals"
+SITEURL = ""
+AUTHOR = "North Carolina Therapy Professionals"
+PATH = "content"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+THEME = "theme"
+
+# Pelican loads every installed plugin when PLUGINS is unset: name them all.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "pelican.plugins.yaml_metadata",
+    "pelican.plugins.sitemap",
+    "practice_data",
+    "content_contract",
+    "therapists",
+    "series",
+    "city_pages",
+    "structured_data",
+    "site_search",
+    "security_headers",
+]
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+
+# Clean URLs: /blog/<slug>/ written as /blog/<slug>/index.html.
+ARTICLE_URL = "blog/{slug}/"
+ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "blog/tags/{slug}/"
+TAG_SAVE_AS = "blog/tags/{slug}/index.html"
+TAGS_URL = "blog/tags/"
+TAGS_SAVE_AS = "blog/tags/index.html"
+ARCHIVES_URL = "blog/"
+ARCHIVES_SAVE_AS = "blog/index.html"
+# Therapist profiles replace Pelican's author pages (plugins/therapists).
+AUTHOR_URL = "therapists/{slug}/"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+# No category pages, but Pelican's draft writer still reads article.category.
+DEFAULT_METADATA = {"category": "Articles"}
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "tags"]
+DEFAULT_PAGINATION = False
+
+# No feeds in development; publishconf.py turns the Atom feed on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+TYPOGRIFY = True
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+SUMMARY_MAX_LENGTH = None
+
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = [".git", "CNAME"]
+RELATIVE_URLS = False
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^drafts/", r"^404\.html$", r"^search/"],
+}
+
+# Our plugins' settings (each plugin reads these with its defaults in one place).
+CITY_PAGES_IN_PERSON_RADIUS_MILES = 60
+CITY_PAGES_UNIQUENESS_THRESHOLD = 0.5
+SITE_SEARCH = True
+
+# Navigation, in one place for every template.
+MAIN_NAV = [
+    ("Therapists", "therapists/"),
+    ("Articles", "blog/"),
+    ("Areas served", "therapy/"),
+    ("Get started", "getting-started/"),
+    ("Crisis help", "crisis-help/"),
+    ("Search", "search/"),
+]
+FOOTER_NAV = [
+    ("About us", "about/"),
+    ("Fees and insurance", "fees/"),
+    ("Privacy", "privacy/"),
+    ("Accessibility", "accessibility/"),
+    ("Nondiscrimination and language help", "nondiscrimination/"),
+    ("Crisis help", "crisis-help/"),
+]
+CRISIS_PAGE_URL = "crisis-help/"
+
+# Privacy: the site loads nothing from any other host. Search needs WebAssembly.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+REFERRER_POLICY = "no-referrer"

@@ -1,0 +1,45 @@
+"""How a problem in content or data is told to the person who can fix it."""
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+
+def shown_path(path):
+    """The path as the author typed it: relative to where the command runs."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def problem(path, field, message, line=0):
+    return Problem(shown_path(path), line, field, message)
+
+
+class BuildStopped(SystemExit):
+    """Stops the build without a traceback; the live preview catches it and keeps serving."""
+
+
+def stop_build(problems):
+    for p in sorted(set(problems)):
+        print(p, file=sys.stderr)
+    count = len(set(problems))
+    print(
+        f"{count} problem{'s' if count != 1 else ''} found; the build stopped and nothing was published.",
+        file=sys.stderr,
+    )
+    raise BuildStopped(1)

@@ -1,0 +1,14 @@
+"""Site search with Pagefind: the built site is indexed after every build.
+
+Only each page's main content (data-pagefind-body) is indexed, so every result
+shows the page's real title. The index lives in output/pagefind/ and is served
+from the site's own host.
+"""
+
+from pelican import signals
+
+from site_search.index import index_site
+
+
+def register():
+    signals.finalized.connect(index_site)

@@ -1,0 +1,94 @@
+"""Everything a page's <head> and breadcrumbs need, worked out once per page.
+
+base.html calls page_head() once; the head and breadcrumb partials read its result.
+"""
+
+from dataclasses import dataclass, field
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from pelican.contents import Article, Page
+
+from structured_data.graph import build_graph
+from structured_data.text import json_for_script, plain_text
+
+HOME = ("Home", "")
+
+
+@dataclass
+class Head:
+    kind: str  # home, article, page, profile, series, hub, area, city, therapists, archives, tags, tag
+    title: str  # the page's own title, plain text
+    document_title: str  # <title>
+    description: str
+    url: str  # site-relative, e.g. blog/x/
+    canonical: str
+    og_type: str
+    breadcrumbs: list = field(default_factory=list)  # [(name, url)], ending with this page
+    subject: object = None
+    jsonld: Markup = Markup("")
+
+
+def _url_of(output_file):
+    return output_file[: -len("index.html")] if output_file.endswith("index.html") else output_file
+
+
+def describe(ctx):
+    """(kind, title, description, subject, parents) for the page being rendered."""
+    practice = ctx.get("practice") or {}
+    settings_url = {ctx.get("ARCHIVES_SAVE_AS"): "archives", ctx.get("TAGS_SAVE_AS"): "tags"}
+    output_file = ctx.get("output_file", "")
+    therapist, article, page = ctx.get("therapist"), ctx.get("article"), ctx.get("page")
+    articles_crumb = ("Articles", ctx.get("ARCHIVES_URL", "blog/"))
+    if therapist is not None:
+        return ("profile", therapist.display_name, therapist.summary, therapist,
+                [("Therapists", "therapists/")])
+    if isinstance(article, Article) and output_file == article.save_as:
+        return "article", article.title, article.summary, article, [articles_crumb]
+    if isinstance(page, Page):
+        return "page", page.title, page.summary, page, []
+    if page is not None and hasattr(page, "kind"):
+        return page.kind, page.title, page.summary, page, list(page.breadcrumbs)
+    if ctx.get("tag") is not None:
+        tag = ctx["tag"]
+        return ("tag", f"Articles about {tag}", f"Articles by our therapists about {tag}.", tag,
+                [articles_crumb, ("Topics", ctx.get("TAGS_URL", "blog/tags/"))])
+    kind = settings_url.get(output_file)
+    if kind == "archives":
+        return ("archives", "Articles", f"Articles by the therapists of {practice.get('short_name', '')}.",
+                None, [])
+    if kind == "tags":
+        return "tags", "Topics", "Every topic our therapists have written about.", None, [articles_crumb]
+    formats = ", ".join(practice.get("formats") or [])
+    return ("home", practice.get("short_name", ctx.get("SITENAME", "")),
+            f"{practice.get('name', '')}: therapy for {formats}, in person in "
+            f"{(practice.get('home_offices') or {}).get('city', '')} and online across North Carolina.",
+            None, [])
+
+
+@pass_context
+def page_head(ctx):
+    kind, title, description, subject, parents = describe(ctx)
+    siteurl = ctx.get("SITEURL", "")
+    url = _url_of(ctx.get("output_file", ""))
+    title = plain_text(title)
+    site = ctx.get("SITENAME", "")
+    crumbs = [] if kind == "home" else [HOME, *parents, (title, url)]
+    head = Head(
+        kind=kind,
+        title=title,
+        document_title=title if kind == "home" else f"{title} | {site}",
+        description=plain_text(description),
+        url=url,
+        canonical=f"{siteurl}/{url}",
+        og_type={"article": "article", "profile": "profile"}.get(kind, "website"),
+        breadcrumbs=[(plain_text(name), u) for name, u in crumbs],
+        subject=subject,
+    )
+    head.jsonld = Markup(json_for_script(build_graph(head, ctx)))
+    return head
+
+
+def add_template_functions(generator):
+    generator.env.globals["page_head"] = page_head
+    generator.env.filters["plain"] = plain_text

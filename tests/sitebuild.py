@@ -1,0 +1,98 @@
+"""Builds real sites with Pelican for the tests: the project's settings and theme,
+a small content folder in a temporary directory, and the HTML it wrote."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+JAMES = """\
+---
+name: James McCracken
+pronouns: he/him
+credentials: [LCSW]
+certifications: [EFT-SUPERVISOR]
+role: Clinical Director
+online: true
+summary: James McCracken, LCSW, is a Licensed Clinical Social Worker in Durham, NC.
+---
+
+James is a therapist.
+"""
+
+
+def article(title, date="2026-01-05", author="James McCracken", body="Some words.\n", **fields):
+    meta = {"title": title, "date": date, "author": author,
+            "summary": fields.pop("summary", f"A summary of {title}, long enough for a search result snippet.")}
+    meta.update(fields)
+    lines = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+    return f"---\n{lines}---\n\n{body}"
+
+
+@dataclass
+class Build:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+    content: Path
+
+    def page(self, url):
+        path = self.output / url
+        if url.endswith("/") or url == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def exists(self, url):
+        path = self.output / url
+        return (path / "index.html").exists() if url.endswith("/") else path.exists()
+
+
+def make_content(base, files=None, data=True, therapists=True):
+    """A content folder: the project's real data files plus the given files."""
+    content = Path(base) / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    if data:
+        shutil.copytree(CONTENT / "data", content / "data")
+    if therapists:
+        (content / "therapists").mkdir()
+        (content / "therapists" / "james-mccracken.md").write_text(JAMES, encoding="utf-8")
+    for rel, text in (files or {}).items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+    return content
+
+
+def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None):
+    overrides = {"SITE_SEARCH": False, "CITY_PAGES_REPORT": str(Path(output).parent / "city-report.txt"),
+                 **(overrides or {})}
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
+           "--fatal", "warnings"]
+    for key, value in overrides.items():
+        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=600)
+    return Build(proc.returncode, proc.stdout, proc.stderr, Path(output), Path(content))
+
+
+def build_site(tmp_path, files=None, overrides=None, **kwargs):
+    content = make_content(tmp_path, files, **kwargs)
+    return run_pelican(content, tmp_path / "output", overrides=overrides)
+
+
+def run_module(*args, cwd=ROOT):
+    """Runs `python -m <args>` as the Makefile does, with the plugins importable."""
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}"}
+    return subprocess.run([sys.executable, "-m", *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=600)

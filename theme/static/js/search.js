@@ -1,0 +1,6 @@
+// Pagefind's default search UI, on the search page only. Everything is served from this site.
+window.addEventListener("DOMContentLoaded", function () {
+  var box = document.getElementById("search");
+  if (!box || typeof PagefindUI === "undefined") return;
+  new PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, showImages: false, resetStyles: false });
+});

@@ -50,17 +50,24 @@ class Build:
             path = path / "index.html"
         return path.read_text(encoding="utf-8")
 
+    def text(self, url):
+        """The page with typogrify's non-breaking spaces read as plain spaces."""
+        return self.page(url).replace("&nbsp;", " ").replace("&#160;", " ")
+
     def exists(self, url):
         path = self.output / url
         return (path / "index.html").exists() if url.endswith("/") else path.exists()
 
 
-def make_content(base, files=None, data=True, therapists=True):
-    """A content folder: the project's real data files plus the given files."""
+def make_content(base, files=None, data=True, therapists=True, real=()):
+    """A content folder: the project's real data files (and any real folders named
+    in `real`, e.g. ("pages",)) plus the given files."""
     content = Path(base) / "content"
     content.mkdir(parents=True, exist_ok=True)
     if data:
         shutil.copytree(CONTENT / "data", content / "data")
+    for folder in real:
+        shutil.copytree(CONTENT / folder, content / folder)
     if therapists:
         (content / "therapists").mkdir()
         (content / "therapists" / "james-mccracken.md").write_text(JAMES, encoding="utf-8")

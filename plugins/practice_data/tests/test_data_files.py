@@ -1,0 +1,94 @@
+"""The data files: checked row by row, and the maintainer report."""
+
+import re
+
+from tests.sitebuild import build_site, make_content, run_module, run_pelican
+
+
+def edit_cities(content, edit):
+    path = content / "data" / "cities.csv"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+def line_of(text, prefix):
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(prefix))
+
+
+def test_bad_city_rows_fail_the_build_with_file_line_and_field(tmp_path):
+    content = make_content(tmp_path)
+    original = (content / "data" / "cities.csv").read_text(encoding="utf-8")
+
+    def break_rows(text):
+        text = text.replace("asheville-nc,Asheville,city,Buncombe,Buncombe,94369,35.570972",
+                            "asheville-nc,Asheville,city,Buncombe,Buncombe,94369,north")
+        text = text.replace("cary-nc,Cary,town,Wake,", "cary-nc,Cary,town,Wak,")
+        text = re.sub(r"(wilson-nc,Wilson,city,Wilson,Wilson,)\d+", r"\1", text)
+        return text.replace("greenville-nc,Greenville,", "wilmington-nc,Greenville,")
+
+    path = edit_cities(content, break_rows)
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 1
+    lines = build.stderr.splitlines()
+    expected = [
+        f"{path}:{line_of(original, 'asheville-nc')}: lat: expected a number, got 'north' (city 'Asheville')",
+        f"{path}:{line_of(original, 'cary-nc')}: county: unknown county 'Wak' (city 'Cary')",
+        f"{path}:{line_of(original, 'wilson-nc')}: population: expected a whole number above 0, got '' (city 'Wilson')",
+        f"{path}:{line_of(original, 'greenville-nc')}: slug: 'wilmington-nc' is also the slug of line "
+        f"{line_of(original, 'wilmington-nc')}",
+    ]
+    for line in expected:
+        assert line in lines, build.stderr
+    assert "Traceback" not in build.stderr
+
+
+def test_a_city_marked_unpublished_or_removed_gets_no_page(tmp_path):
+    content = make_content(tmp_path)
+    edit_cities(content, lambda t: "\n".join(
+        l.replace(",yes", ",no") if l.startswith("cary-nc,") else l
+        for l in t.splitlines() if not l.startswith("apex-nc,")) + "\n")
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    assert build.exists("therapy/raleigh-nc/")
+    assert not build.exists("therapy/cary-nc/") and not build.exists("therapy/apex-nc/")
+    assert "therapy/cary-nc/" not in build.page("therapy/")
+    assert "/therapy/cary-nc/" not in build.page("therapy/raleigh-nc/")
+
+
+def test_every_build_prints_the_missing_facts_as_warnings_and_still_succeeds(tmp_path):
+    build = build_site(tmp_path)
+    assert build.returncode == 0, build.stderr
+    data = build.content / "data"
+    for line in [
+        f"warning: {data}/practice.yaml: contact.phone: a phone number is not known yet",
+        f"warning: {data}/practice.yaml: contact.booking_url: a booking or contact link is not known yet",
+        f"warning: {data}/practice.yaml: home_offices.street_address: the office street address is not known yet",
+        f"warning: {data}/practice.yaml: fees.session_fees: session fees are not known yet",
+        f"warning: {build.content}/therapists/james-mccracken.md: license_numbers: no license number for LCSW",
+    ]:
+        assert line in build.stderr.splitlines(), build.stderr
+
+
+def test_report_lists_crisis_and_county_checks_older_than_a_year(tmp_path):
+    content = make_content(tmp_path)
+    crisis = content / "data" / "crisis.yaml"
+    crisis.write_text(crisis.read_text().replace("checked: 2026-11-26", "checked: 2020-01-01", 1))
+    counties = content / "data" / "counties.csv"
+    counties.write_text(counties.read_text().replace(",2026-11-26,", ",2019-05-01,", 1))
+    report = run_module("practice_data", "report", content)
+    assert report.returncode == 0
+    assert f"warning: {crisis}: emergency: last checked 2020-01-01; check it again" in report.stdout
+    assert re.search(rf"warning: {counties}:\d+: Alamance: last checked 2019-05-01; check it again", report.stdout)
+    assert "988" not in [l.split(": ")[1] for l in report.stdout.splitlines() if "crisis.yaml" in l]
+
+
+def test_a_known_fact_appears_on_the_site_and_leaves_the_report(tmp_path):
+    content = make_content(tmp_path, real=("pages", "articles"))
+    practice = content / "data" / "practice.yaml"
+    practice.write_text(practice.read_text().replace(
+        "  phone: null           # unknown: e.g. \"919-555-0100\" once the practice gives it",
+        "  phone: 919-555-0142"))
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.stderr
+    assert '<a href="tel:+19195550142">919-555-0142</a>' in build.page("getting-started/")
+    assert "contact.phone" not in build.stderr

@@ -76,6 +76,8 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 TYPOGRIFY = True
+# Every value is escaped unless a template marks it as HTML (content, typogrified titles).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -13,6 +13,9 @@ from structured_data.graph import build_graph
 from structured_data.text import json_for_script, plain_text
 
 HOME = ("Home", "")
+# Pages whose main content is their own; lists of other pages stay out of the search
+# index, so that a search leads to the page itself rather than to a list naming it.
+SEARCHABLE = ("article", "page", "profile", "city")
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Head:
     breadcrumbs: list = field(default_factory=list)  # [(name, url)], ending with this page
     subject: object = None
     jsonld: Markup = Markup("")
+    searchable: bool = False
 
 
 def _url_of(output_file):
@@ -84,6 +88,8 @@ def page_head(ctx):
         og_type={"article": "article", "profile": "profile"}.get(kind, "website"),
         breadcrumbs=[(plain_text(name), u) for name, u in crumbs],
         subject=subject,
+        searchable=kind in SEARCHABLE and getattr(subject, "status", "published") == "published"
+        and getattr(subject, "template", "") != "search",
     )
     head.jsonld = Markup(json_for_script(build_graph(head, ctx)))
     return head

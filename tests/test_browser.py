@@ -1,0 +1,160 @@
+"""Every built page in Debian's Chromium, driven by Playwright, on 127.0.0.1:
+WCAG 2.1 A/AA (axe-core), no request to another host, no console error, every
+internal link answering 200, screenshots at phone and desktop widths, and search."""
+
+import functools
+import http.server
+import threading
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.html_read import read_page
+from tests.sitebuild import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+SHOTS = {"home": "", "article": "blog/what-makes-good-therapy/", "profile": "therapists/james-mccracken/",
+         "city": "therapy/asheville-nc/", "crisis": "crisis-help/"}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    handler = functools.partial(QuietHandler, directory=str(real_site.output))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: make test installs it (tools/system-deps.sh)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield browser
+        browser.close()
+
+
+def site_urls(real_site):
+    urls = []
+    for path in sorted(real_site.output.rglob("*.html")):
+        rel = path.relative_to(real_site.output)
+        if "pagefind" in rel.parts:
+            continue
+        urls.append(str(rel)[: -len("index.html")] if rel.name == "index.html" else str(rel))
+    return urls
+
+
+def test_every_page_is_accessible_private_and_error_free(real_site, server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    foreign, errors = [], []
+    page.on("request", lambda r: urlparse(r.url).hostname != "127.0.0.1" and foreign.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{page.url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    axe = Axe()
+    violations = []
+    urls = site_urls(real_site)
+    assert len(urls) > 140
+    for url in urls:
+        response = page.goto(server + url, wait_until="load")
+        assert response.status == (404 if url == "404.html" else 200) or url == "404.html", url
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+        for v in result.response["violations"]:
+            violations.append(f"{url}: {v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})")
+    context.close()
+    assert not violations, "\n".join(violations)
+    assert not foreign, foreign
+    assert not errors, "\n".join(errors)
+
+
+def test_every_internal_link_and_asset_answers_200_and_every_fragment_exists(real_site, server):
+    checked, failures = set(), []
+    for url in site_urls(real_site):
+        reader = read_page((real_site.output / (url + "index.html" if url.endswith("/") or not url else url))
+                           .read_text(encoding="utf-8"))
+        for tag, _, link in reader.links:
+            absolute = urljoin(server + url, link)
+            parsed = urlparse(absolute)
+            if parsed.hostname != "127.0.0.1" or parsed.scheme not in ("http", "https"):
+                continue
+            target = absolute.split("#")[0]
+            if target not in checked:
+                checked.add(target)
+                try:
+                    status = urllib.request.urlopen(target, timeout=10).status
+                except urllib.error.HTTPError as err:
+                    status = err.code
+                if status != 200:
+                    failures.append(f"{url}: {link}: HTTP {status}")
+            if parsed.fragment:
+                html = urllib.request.urlopen(target, timeout=10).read().decode()
+                if parsed.fragment not in read_page(html).ids:
+                    failures.append(f"{url}: {link}: no #{parsed.fragment}")
+    assert len(checked) > 140
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_fit_the_screen(server, browser, width):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for name, url in SHOTS.items():
+        page.goto(server + url)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways at {width}px"
+        crisis = page.locator("aside.crisis a[href='tel:988']").first
+        assert crisis.is_visible(), f"crisis help visible on {url} at {width}px"
+    page.close()
+
+
+def test_keyboard_user_can_skip_to_main_content(server, browser):
+    page = browser.new_page()
+    page.goto(server + "blog/what-makes-good-therapy/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid", "focus is visible"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.close()
+
+
+def test_search_finds_the_article_for_countertransference(server, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(server + "search/")
+    page.fill(".pagefind-ui__search-input", "countertransference")
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=15000)
+    assert first.inner_text().replace("\xa0", " ") == "What Makes “Good Therapy”?"
+    assert first.get_attribute("href").endswith("/blog/what-makes-good-therapy/")
+    assert not errors, errors
+    page.close()
+
+
+def test_search_page_without_javascript_points_to_the_archives(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "search/")
+    assert page.locator("noscript a[href='/blog/']").count() == 1 or "/blog/" in page.content()
+    context.close()

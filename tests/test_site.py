@@ -1,0 +1,109 @@
+"""The practice's real site, built: what a reader finds on it."""
+
+import csv
+import io
+import re
+from urllib.parse import urlparse
+
+from tests.html_read import read_page
+from tests.sitebuild import CONTENT
+
+ARTICLE = "blog/what-makes-good-therapy/"
+
+
+def html_pages(site):
+    return {str(p.relative_to(site.output)): p.read_text(encoding="utf-8")
+            for p in site.output.rglob("*.html") if "pagefind" not in p.parts}
+
+
+def test_article_at_its_clean_url_with_byline_headings_and_crisis_notice(real_site):
+    html = real_site.text(ARTICLE)
+    assert "<h1>What Makes “Good Therapy”?</h1>" in html
+    assert '<a href="/therapists/james-mccracken/" rel="author">James McCracken, LCSW</a>' in html
+    for heading in ("Introduction", "Managing Countertransference", "Alliance Ruptures and Repairs", "Conclusion"):
+        assert re.search(rf"<h2 id=\"[a-z-]+\">{heading}</h2>", html), heading
+    assert "achieve a more fulfilling life" in html and "acheive" not in html
+    assert "Kintsugi" not in html, "a caption without its picture is left out"
+    notice = html.split('<aside class="crisis"', 1)[1].split("</aside>", 1)[0]
+    assert '<a href="tel:911">Call 911</a>' in notice
+    assert '<a href="tel:988">Call 988</a>' in notice and '<a href="sms:988">Text 988</a>' in notice
+    assert '<a href="https://988lifeline.org">Chat at 988lifeline.org</a>' in notice
+
+
+def test_profile_lists_the_article(real_site):
+    html = real_site.text("therapists/james-mccracken/")
+    assert f'<a href="/{ARTICLE}">What Makes “Good Therapy”?</a>' in html
+    assert "Licensed Clinical Social Worker (LCSW)" in html
+
+
+def test_every_page_shows_crisis_help(real_site):
+    for path, html in html_pages(real_site).items():
+        assert 'href="tel:988"' in html and 'href="tel:911"' in html, path
+
+
+def test_no_page_loads_anything_from_another_host(real_site):
+    for path, html in html_pages(real_site).items():
+        for tag, attr, url in read_page(html).links:
+            if tag == "a":
+                continue
+            assert not urlparse(url).netloc and not url.startswith("//"), (path, tag, url)
+        assert "@import" not in html and "url(http" not in html, path
+    css = (real_site.output / "theme" / "css" / "site.css").read_text()
+    assert "http" not in css
+
+
+def test_every_practice_page_exists_and_is_reachable_from_the_navigation(real_site):
+    home = read_page(real_site.page(""))
+    linked = {href for tag, _, href in home.links if tag == "a"}
+    for url in ("therapists/", "blog/", "therapy/", "getting-started/", "crisis-help/", "about/", "fees/",
+                "privacy/", "accessibility/", "nondiscrimination/", "search/"):
+        assert real_site.exists(url), url
+        assert f"/{url}" in linked, url
+    assert real_site.exists("404.html")
+
+
+def test_no_page_shows_a_placeholder_or_an_invented_contact(real_site):
+    pattern = re.compile(r"\bTBD\b|lorem|ipsum|555-01\d\d|example\.(?:com|org)|XXX|FIXME|\[phone\]", re.I)
+    for path, html in html_pages(real_site).items():
+        assert not pattern.search(html), (path, pattern.search(html).group(0))
+
+
+def test_crisis_page_lists_988_and_911_as_links_and_every_resource(real_site):
+    html = real_site.text("crisis-help/")
+    assert '<a href="tel:911">911</a>' in html and '<a class="button" href="tel:988">Call 988</a>' in html
+    assert '<a class="button" href="sms:988">Text 988</a>' in html
+    assert '<a class="button" href="tel:+18557337762">' in html, "NC Peer Warmline"
+    assert "not monitored for emergencies" in html
+    assert "Press 3" not in html and "press 3" not in html and "Hope4NC" not in html
+
+
+def test_county_lookup_lists_exactly_the_verified_counties(real_site):
+    html = real_site.text("crisis-help/")
+    table = html.split('<table class="counties">', 1)[1].split("</table>", 1)[0]
+    shown = set(re.findall(r'<th scope="row">([^<]+)</th>', table))
+    rows = csv.DictReader(io.StringIO("".join(
+        l for l in (CONTENT / "data" / "counties.csv").read_text().splitlines(True) if not l.startswith("#"))))
+    verified = {r["county"] for r in rows if r["verified"] == "yes"}
+    assert shown == verified and len(verified) == 73
+
+
+def test_fees_page_states_the_good_faith_estimate_right(real_site):
+    html = real_site.text("fees/")
+    assert "Good Faith Estimate" in html and "No Surprises Act" in html
+    assert '<a href="tel:+18009853059">1-800-985-3059</a>' in html
+
+
+def test_getting_started_reads_well_without_contact_details(real_site):
+    html = real_site.text("getting-started/")
+    assert "will appear here" in html
+    assert "tel:+1" not in html.split('id="reach-us"', 1)[1].split("</article>", 1)[0]
+
+
+def test_headers_file_carries_the_same_policy_as_every_page(real_site):
+    headers = (real_site.output / "_headers").read_text()
+    policy = read_page(real_site.page("")).meta["Content-Security-Policy"]
+    assert f"Content-Security-Policy: {policy}; frame-ancestors 'none'" in headers
+    assert "Referrer-Policy: no-referrer" in headers and "X-Content-Type-Options: nosniff" in headers
+    for path, html in html_pages(real_site).items():
+        assert read_page(html).meta.get("Content-Security-Policy") == policy, path
+        assert read_page(html).meta.get("referrer") == "no-referrer", path

@@ -158,3 +158,28 @@ def test_search_page_without_javascript_points_to_the_archives(server, browser):
     page.goto(server + "search/")
     assert page.locator("noscript a[href='/blog/']").count() == 1 or "/blog/" in page.content()
     context.close()
+
+
+FIRST_VISIT_BUDGET = 50 * 1024
+
+
+def test_a_first_visit_to_any_page_transfers_at_most_50_kb_before_images(real_site, server, browser):
+    import gzip
+
+    heaviest = (0, "")
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})  # every visit is a first visit
+    sizes = []
+    page.on("requestfinished", lambda r: r.resource_type != "image" and sizes.append(
+        len(gzip.compress(r.response().body(), mtime=0))))
+    for url in site_urls(real_site):
+        sizes.clear()
+        page.goto(server + url, wait_until="networkidle" if url == "search/" else "load")
+        total = sum(sizes)
+        heaviest = max(heaviest, (total, url))
+        assert total <= FIRST_VISIT_BUDGET, f"{url}: {total} bytes compressed on a first visit"
+    context.close()
+    print(f"heaviest first visit: {heaviest[1]} at {heaviest[0]} bytes compressed")

@@ -45,10 +45,10 @@ serve: $(VENV)/.site-deps
 	$(PY) tools/serve.py
 
 publish: $(VENV)/.site-deps
-	$(PY) tools/publish.py --output $(OUTPUTDIR)
+	$(PY) tools/publish.py --content $(INPUTDIR) --output $(OUTPUTDIR)
 
 github: publish
-	$(PY) tools/deploy.py $(OUTPUTDIR)
+	$(PY) tools/deploy.py $(OUTPUTDIR) $(DEPLOY_ARGS)
 
 report: $(VENV)/.site-deps
 	$(PY) -m practice_data report $(INPUTDIR)

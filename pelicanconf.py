@@ -100,6 +100,7 @@ SITEMAP = {
 CITY_PAGES_IN_PERSON_RADIUS_MILES = 60
 CITY_PAGES_UNIQUENESS_THRESHOLD = 0.5
 SITE_SEARCH = True
+LIVE_RELOAD = False  # tools/serve.py turns it on for the preview
 
 # Navigation, in one place for every template.
 MAIN_NAV = [

@@ -1,8 +1,8 @@
 """Settings for the production build (`make publish`).
 
-SITEURL comes from the environment (e.g. https://example.github.io/repo for a
-project page, or https://www.example.org for a custom domain); CNAME_DOMAIN, when
-set, is written to CNAME so GitHub Pages serves the custom domain.
+SITEURL comes from the environment: the site's public address, at a domain root
+or under a path (a GitHub project page). CNAME_DOMAIN, when set, is written to
+CNAME by `make publish` and `make github` so GitHub Pages serves that domain.
 """
 
 import os
@@ -11,8 +11,9 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://www.nctherapyprofessionals.example").rstrip("/")
-CNAME_DOMAIN = os.environ.get("CNAME_DOMAIN", "")
+# The public address, e.g. https://<user>.github.io/<repo> or https://www.<domain>;
+# tools/publish.py refuses to build without it.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL

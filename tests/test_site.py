@@ -97,13 +97,3 @@ def test_getting_started_reads_well_without_contact_details(real_site):
     html = real_site.text("getting-started/")
     assert "will appear here" in html
     assert "tel:+1" not in html.split('id="reach-us"', 1)[1].split("</article>", 1)[0]
-
-
-def test_headers_file_carries_the_same_policy_as_every_page(real_site):
-    headers = (real_site.output / "_headers").read_text()
-    policy = read_page(real_site.page("")).meta["Content-Security-Policy"]
-    assert f"Content-Security-Policy: {policy}; frame-ancestors 'none'" in headers
-    assert "Referrer-Policy: no-referrer" in headers and "X-Content-Type-Options: nosniff" in headers
-    for path, html in html_pages(real_site).items():
-        assert read_page(html).meta.get("Content-Security-Policy") == policy, path
-        assert read_page(html).meta.get("referrer") == "no-referrer", path

@@ -2,5 +2,5 @@
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined") return;
-  new PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, showImages: false, resetStyles: false });
+  new PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, baseUrl: box.dataset.base, showImages: false, resetStyles: false });
 });

@@ -21,6 +21,8 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
+    "content_reader",
+    "template_cache",
     "pelican.plugins.sitemap",
     "practice_data",
     "content_contract",
@@ -75,7 +77,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-TYPOGRIFY = True
+# Typogrify runs once per file inside our reader (plugins/content_reader), whose
+# cache keeps its result; Pelican's own pass would run it again on every build.
+TYPOGRIFY = False
+SITE_TYPOGRIFY = True
+CACHE_PATH = ".pelican-cache"
 # Every value is escaped unless a template marks it as HTML (content, typogrified titles).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 MARKDOWN = {
@@ -97,6 +103,7 @@ SITEMAP = {
 }
 
 # Our plugins' settings (each plugin reads these with its defaults in one place).
+CITY_PAGES_URL = "therapy/"
 CITY_PAGES_IN_PERSON_RADIUS_MILES = 60
 CITY_PAGES_UNIQUENESS_THRESHOLD = 0.5
 SITE_SEARCH = True

@@ -169,7 +169,6 @@ class CityPagesGenerator(Generator):
         self.hub, self.area_pages, self.city_pages = build_pages(
             self.context["site_data"], self.context.get("therapists", []),
             self.context.get("articles", []), notes, self.conf)
-        self.context["city_hub"] = self.hub
 
     def generate_output(self, writer):
         for page in [self.hub, *self.area_pages, *self.city_pages]:

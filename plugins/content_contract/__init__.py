@@ -4,7 +4,6 @@ from pelican import signals
 
 from content_contract.check import check_content
 from content_contract.problems import stop_build
-from content_contract.reader import use_text_title_reader
 from practice_data.loaders import DataError, load_site_data
 
 
@@ -21,4 +20,3 @@ def check_before_build(pelican):
 
 def register():
     signals.get_generators.connect(check_before_build)
-    signals.readers_init.connect(use_text_title_reader)

@@ -2,9 +2,10 @@
 
 import datetime
 import difflib
+import functools
 from pathlib import Path
 
-from pelican.utils import slugify
+from pelican.utils import slugify as pelican_slugify
 
 from content_contract.front_matter import FrontMatterError, read_front_matter
 from content_contract.problems import problem
@@ -12,6 +13,16 @@ from content_contract.schema import COLLECTIONS
 
 # Pelican's own default; the site's setting wins when given.
 _DEFAULT_SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+
+
+@functools.lru_cache(maxsize=4096)
+def _slugify(value, subs):
+    return pelican_slugify(value, regex_subs=[tuple(s) for s in subs])
+
+
+def slugify(value, regex_subs):
+    """Pelican's slugify, remembered: author names repeat across thousands of articles."""
+    return _slugify(value, tuple(tuple(s) for s in regex_subs))
 
 
 def content_files(content_path):

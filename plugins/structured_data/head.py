@@ -91,7 +91,8 @@ def page_head(ctx):
         searchable=kind in SEARCHABLE and getattr(subject, "status", "published") == "published"
         and getattr(subject, "template", "") != "search",
     )
-    head.jsonld = Markup(json_for_script(build_graph(head, ctx)))
+    if ctx.get("STRUCTURED_DATA_JSONLD", True):
+        head.jsonld = Markup(json_for_script(build_graph(head, ctx)))
     return head
 
 

@@ -53,8 +53,8 @@ github: publish
 report: $(VENV)/.site-deps
 	$(PY) -m practice_data report $(INPUTDIR)
 
-city-report: $(VENV)/.site-deps
-	$(PY) -m city_pages report $(INPUTDIR)
+city-report: html
+	@cat reports/city-report.txt
 
 new-article: $(VENV)/.site-deps
 	$(PY) -m content_contract new-article --title "$(TITLE)" --author "$(AUTHOR)" $(INPUTDIR)

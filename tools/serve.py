@@ -28,8 +28,13 @@ class Preview:
         self.generation = 0
 
     def build(self):
+        # The search index is made by the first build and kept: re-indexing the whole
+        # site on every save would double the wait. `make html` always re-indexes.
+        first = self.generation == 0
         cmd = [sys.executable, "-m", "pelican", str(self.content), "-o", str(self.output),
-               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true", "SITE_SEARCH=true"]
+               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true",
+               f"SITE_SEARCH={'true' if first else 'false'}",
+               'OUTPUT_RETENTION=[".git", "CNAME", "pagefind"]']
         if subprocess.run(cmd, cwd=ROOT).returncode == 0:
             self.generation += 1
             print(f"-> build {self.generation} ready", flush=True)

@@ -2,6 +2,7 @@
 WCAG 2.1 A/AA (axe-core), no request to another host, no console error, every
 internal link answering 200, screenshots at phone and desktop widths, and search."""
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -30,14 +31,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(directory):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="module")
 def server(real_site):
-    handler = functools.partial(QuietHandler, directory=str(real_site.output))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
+    with serving(real_site.output) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +146,35 @@ def test_keyboard_user_can_skip_to_main_content(server, browser):
     page.close()
 
 
-def test_search_finds_the_article_for_countertransference(server, browser):
+def search_first_result(server, browser, query):
     page = browser.new_page()
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(server + "search/")
-    page.fill(".pagefind-ui__search-input", "countertransference")
+    page.fill(".pagefind-ui__search-input", query)
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=15000)
-    assert first.inner_text().replace("\xa0", " ") == "What Makes “Good Therapy”?"
-    assert first.get_attribute("href").endswith("/blog/what-makes-good-therapy/")
-    assert not errors, errors
+    found = first.inner_text().replace("\xa0", " "), first.get_attribute("href")
     page.close()
+    assert not errors, errors
+    return found
+
+
+def test_search_finds_the_article_for_countertransference(server, browser):
+    title, href = search_first_result(server, browser, "countertransference")
+    assert title == "What Makes “Good Therapy”?"
+    assert href.endswith("/blog/what-makes-good-therapy/")
+
+
+def test_search_across_an_index_in_several_parts(browser, tmp_path):
+    from tests.sitebuild import CONTENT, run_pelican
+
+    build = run_pelican(CONTENT, tmp_path / "out", overrides={"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_INDEX": 30})
+    assert build.returncode == 0, build.stderr
+    with serving(build.output) as server:
+        assert search_first_result(server, browser, "countertransference")[0] == "What Makes “Good Therapy”?"
+        title, href = search_first_result(server, browser, "Wilmington")
+        assert "Wilmington" in title and "/therapy/" in href
 
 
 def test_search_page_without_javascript_points_to_the_archives(server, browser):

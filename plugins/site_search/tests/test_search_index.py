@@ -20,3 +20,20 @@ def test_search_page_loads_the_bundle_from_this_site(real_site):
     html = real_site.page("search/")
     assert re.search(r'<script src="/pagefind/pagefind-ui.js"></script>', html)
     assert (real_site.output / "pagefind" / "pagefind-ui.js").exists()
+
+
+def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(tmp_path):
+    from tests.sitebuild import CONTENT, run_pelican
+
+    build = run_pelican(CONTENT, tmp_path / "out", overrides={"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_INDEX": 40})
+    assert build.returncode == 0, build.stderr
+    manifest = json.loads((build.output / "pagefind" / "bundles.json").read_text())
+    bundles = manifest["bundles"]
+    assert bundles[0] == "pagefind/" and len(bundles) >= 3
+    counts = []
+    for bundle in bundles:
+        entry = json.loads((build.output / bundle / "pagefind-entry.json").read_text())
+        counts.append(sum(language["page_count"] for language in entry["languages"].values()))
+    marked = [p for p in build.output.rglob("*.html")
+              if not p.relative_to(build.output).parts[0].startswith("pagefind") and "data-pagefind-body" in p.read_text()]
+    assert sum(counts) == len(marked) and max(counts) <= 40

@@ -1,6 +1,21 @@
 // Pagefind's default search UI, on the search page only. Everything is served from this site.
+// A large site is indexed in several bundles, listed in bundles.json; they are searched together.
 window.addEventListener("DOMContentLoaded", function () {
   var box = document.getElementById("search");
   if (!box || typeof PagefindUI === "undefined") return;
-  new PagefindUI({ element: "#search", bundlePath: box.dataset.bundle, baseUrl: box.dataset.base, showImages: false, resetStyles: false });
+  var base = box.dataset.base.replace(/\/$/, "") + "/";
+  function start(bundles) {
+    new PagefindUI({
+      element: "#search",
+      bundlePath: base + bundles[0],
+      mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: base + b }; }),
+      baseUrl: base,
+      showImages: false,
+      resetStyles: false
+    });
+  }
+  fetch(box.dataset.bundle + "bundles.json")
+    .then(function (r) { return r.json(); })
+    .then(function (m) { start(m.bundles); })
+    .catch(function () { start(["pagefind/"]); });
 });

@@ -54,6 +54,12 @@ class Build:
         """The page with typogrify's non-breaking spaces read as plain spaces."""
         return self.page(url).replace("&nbsp;", " ").replace("&#160;", " ")
 
+    def html_pages(self):
+        """{path relative to the output: HTML} for every page (not the search bundles)."""
+        return {str(p.relative_to(self.output)): p.read_text(encoding="utf-8")
+                for p in sorted(self.output.rglob("*.html"))
+                if not p.relative_to(self.output).parts[0].startswith("pagefind")}
+
     def exists(self, url):
         path = self.output / url
         return (path / "index.html").exists() if url.endswith("/") else path.exists()

@@ -11,10 +11,6 @@ from tests.sitebuild import CONTENT
 ARTICLE = "blog/what-makes-good-therapy/"
 
 
-def html_pages(site):
-    return {str(p.relative_to(site.output)): p.read_text(encoding="utf-8")
-            for p in site.output.rglob("*.html") if "pagefind" not in p.parts}
-
 
 def test_article_at_its_clean_url_with_byline_headings_and_crisis_notice(real_site):
     html = real_site.text(ARTICLE)
@@ -37,12 +33,12 @@ def test_profile_lists_the_article(real_site):
 
 
 def test_every_page_shows_crisis_help(real_site):
-    for path, html in html_pages(real_site).items():
+    for path, html in real_site.html_pages().items():
         assert 'href="tel:988"' in html and 'href="tel:911"' in html, path
 
 
 def test_no_page_loads_anything_from_another_host(real_site):
-    for path, html in html_pages(real_site).items():
+    for path, html in real_site.html_pages().items():
         for tag, attr, url in read_page(html).links:
             if tag == "a":
                 continue
@@ -64,7 +60,7 @@ def test_every_practice_page_exists_and_is_reachable_from_the_navigation(real_si
 
 def test_no_page_shows_a_placeholder_or_an_invented_contact(real_site):
     pattern = re.compile(r"\bTBD\b|lorem|ipsum|555-01\d\d|example\.(?:com|org)|XXX|FIXME|\[phone\]", re.I)
-    for path, html in html_pages(real_site).items():
+    for path, html in real_site.html_pages().items():
         assert not pattern.search(html), (path, pattern.search(html).group(0))
 
 

@@ -3,16 +3,12 @@
 from tests.html_read import read_page
 
 
-def html_pages(site):
-    return {str(p.relative_to(site.output)): p.read_text(encoding="utf-8")
-            for p in site.output.rglob("*.html") if "pagefind" not in p.parts}
-
 
 def test_headers_file_carries_the_same_policy_as_every_page(real_site):
     headers = (real_site.output / "_headers").read_text()
     policy = read_page(real_site.page("")).meta["Content-Security-Policy"]
     assert f"Content-Security-Policy: {policy}; frame-ancestors 'none'" in headers
     assert "Referrer-Policy: no-referrer" in headers and "X-Content-Type-Options: nosniff" in headers
-    for path, html in html_pages(real_site).items():
+    for path, html in real_site.html_pages().items():
         assert read_page(html).meta.get("Content-Security-Policy") == policy, path
         assert read_page(html).meta.get("referrer") == "no-referrer", path

@@ -29,11 +29,6 @@ def site(tmp_path_factory):
     return build
 
 
-def pages(build):
-    return {str(p.relative_to(build.output)): p.read_text(encoding="utf-8") for p in build.output.rglob("*.html")
-            if "pagefind" not in p.parts}
-
-
 def by_type(graph, kind):
     return [n for n in graph if kind == n["@type"] or (isinstance(n["@type"], list) and kind in n["@type"])]
 
@@ -50,7 +45,7 @@ def all_refs(node):
 
 
 def test_every_page_has_one_graph_whose_references_resolve(site):
-    for path, html in pages(site).items():
+    for path, html in site.html_pages().items():
         graph = graph_of(read_page(html))
         ids = {n["@id"] for n in graph}
         for ref in all_refs(graph):
@@ -95,7 +90,7 @@ def test_profile_page_describes_the_person_and_credentials(site):
 
 
 def test_breadcrumb_list_matches_the_visible_breadcrumbs_on_every_page_but_home(site):
-    for path, html in pages(site).items():
+    for path, html in site.html_pages().items():
         reader = read_page(html)
         lists = by_type(graph_of(reader), "BreadcrumbList")
         if path == "index.html":
@@ -162,7 +157,7 @@ def test_hostile_front_matter_is_escaped_everywhere_and_the_page_still_parses(si
 
 
 def test_metadata_is_plain_text_without_typogrify_markup(site):
-    for path, html in pages(site).items():
+    for path, html in site.html_pages().items():
         head = html.split("</head>", 1)[0]
         for marker in ('class="caps"', "&amp;nbsp;", "&amp;#", "<span", "&amp;amp;"):
             assert marker not in head, (path, marker)

@@ -44,6 +44,13 @@ class CityNote(Content):
     default_status = "published"
 
 
+def counties_phrase(names):
+    """'Orange County', 'Orange and Wake counties', 'Chatham, Orange and Wake counties'."""
+    if len(names) == 1:
+        return f"{names[0]} County"
+    return f"{', '.join(names[:-1])} and {names[-1]} counties"
+
+
 def _newest(articles):
     return max((a.date for a in articles), default=None)
 
@@ -92,7 +99,8 @@ def build_pages(site_data, therapists, articles, notes, conf):
             data={
                 "city": city,
                 "county": counties.get(city["county"]),
-                "other_counties": [counties[c] for c in city["all_counties"] if c != city["county"]],
+                "partly_in": counties_phrase([c for c in city["all_counties"] if c != city["county"]])
+                if len(city["all_counties"]) > 1 else None,
                 "area": area,
                 "area_url": area_url(area) if area else None,
                 "area_cities": area_cities,

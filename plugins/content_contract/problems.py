@@ -31,7 +31,7 @@ def problem(path, field, message, line=0):
 
 
 class BuildStopped(SystemExit):
-    """Stops the build without a traceback; the live preview catches it and keeps serving."""
+    """Stops the build with exit status 1 and without a traceback: the lines above say it all."""
 
 
 def stop_build(problems):

@@ -4,7 +4,7 @@ The checks (check.py), the writer's guide (docs/writing.md, kept in step by a te
 and `make new-article` all read this file.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,6 @@ class Field:
     max_len: int | None = None
     minimum: int | None = None
     item_choices: str | None = None  # "credentials", "licenses", "certifications"
-    extra: dict = field(default_factory=dict)
 
 
 STATUS = ("published", "draft", "hidden")

@@ -1,5 +1,7 @@
 """One JSON-LD @graph per page, with stable @ids that resolve inside the graph."""
 
+from pelican.utils import slugify
+
 NC = {"@type": "State", "name": "North Carolina"}
 
 
@@ -167,6 +169,4 @@ def build_graph(head, ctx):
 
 
 def _slug(name):
-    from pelican.utils import slugify
-
     return slugify(str(name), regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])

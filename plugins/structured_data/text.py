@@ -1,6 +1,7 @@
 """Metadata is plain text: typogrify's markup removed, entities decoded once."""
 
 import html
+import json
 import re
 
 _TAG = re.compile(r"<[^>]+>")
@@ -15,7 +16,5 @@ def plain_text(value):
 
 def json_for_script(data):
     """JSON that no value can break out of a <script> element with."""
-    import json
-
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -52,6 +52,7 @@ def test_the_office_city_says_so_and_merges_the_practices_own_words(site):
     assert "our home offices are here in Durham." in html
     assert "Our offices are a short walk from downtown." in html
     assert "We have no office in Durham" not in html
+    assert "Durham is a city in Durham County (and partly in Orange and Wake counties)" in html
 
 
 def test_no_page_claims_an_office_outside_durham(site):

@@ -20,10 +20,6 @@ class GeneratedPage:
     def save_as(self):
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
 
-    @property
-    def modified(self):
-        return None
-
     def __getattr__(self, name):
         # Templates read page-specific values straight off the page: page.city, page.parts …
         data = self.__dict__.get("data", {})

@@ -40,7 +40,7 @@ def test_a_city_page_says_how_to_see_the_practice_from_there(site):
     html = site.text("therapy/raleigh-nc/")
     distance = round(miles((35.977928, -78.898109), (35.831868, -78.641042)))
     assert "<h1>Therapy in Raleigh, NC</h1>" in html
-    assert "our therapists see clients by video anywhere in North Carolina, Raleigh included." in html
+    assert "our therapists see clients online anywhere in North Carolina, Raleigh included." in html
     assert f"at our home offices in Durham, about {distance} miles northwest of Raleigh in a straight line. " \
            "We have no office in Raleigh." in html
     assert "<title>Therapy in Raleigh, NC | North Carolina Therapy Professionals</title>" in html

@@ -11,16 +11,18 @@ import os
 import pickle
 import sys
 from importlib.metadata import version
+from pathlib import Path
 
 CACHE_FILE = "content-reader.pickle"
-READER_VERSION = 1
+# What render.py produces is part of the key, so a change to it empties the cache.
+_RENDER_SOURCE = hashlib.sha256((Path(__file__).parent / "render.py").read_bytes()).hexdigest()
 
 _state = {"path": None, "fingerprint": None, "entries": {}, "used": set(), "dirty": False}
 
 
 def fingerprint(config):
     libraries = tuple(version(name) for name in ("markdown", "typogrify", "smartypants", "pyyaml"))
-    return hashlib.sha256(repr((READER_VERSION, libraries, config)).encode()).hexdigest()
+    return hashlib.sha256(repr((_RENDER_SOURCE, libraries, config)).encode()).hexdigest()
 
 
 def content_key(data):

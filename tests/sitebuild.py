@@ -87,6 +87,15 @@ def make_content(base, files=None, data=True, therapists=True, real=()):
     return content
 
 
+def edit_data(content, name, old, new):
+    """Replaces `old` with `new` in content/data/<name>; the text must be there."""
+    path = content / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
 def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None):
     overrides = {"SITE_SEARCH": False, "CITY_PAGES_REPORT": str(Path(output).parent / "city-report.txt"),
                  **(overrides or {})}

@@ -117,7 +117,6 @@ def build_pages(site_data, therapists, articles, notes, conf):
                 "local_words": note.content if note else None,
                 "latest_articles": latest,
                 "population_vintage": POPULATION_VINTAGE,
-                "practice": practice,
             },
         )
         city_pages.append(page)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican.utils import slugify as pelican_slugify
 
 from content_contract.front_matter import FrontMatterError, read_front_matter
-from content_contract.problems import problem
+from content_contract.problems import problem, shown_path
 from content_contract.schema import COLLECTIONS
 
 # Pelican's own default; the site's setting wins when given.
@@ -177,7 +177,7 @@ def check_content(content_path, settings, site_data):
                                          f"{key[1]} in series '{key[0]}' is also claimed by "
                                          f"{series_parts[key]}"))
                 else:
-                    series_parts[key] = problem(path, "", "").path
+                    series_parts[key] = shown_path(path)
         if collection == "cities" and isinstance(meta.get("city"), str) and meta["city"] not in known["cities"]:
             found.append(problem(path, "city", f"unknown city '{meta['city']}' (see content/data/cities.csv)"))
         url = _url_of(collection, path, meta, settings, slug_subs)
@@ -185,7 +185,7 @@ def check_content(content_path, settings, site_data):
             if url in urls:
                 found.append(problem(path, "slug", f"writes the same URL '{url}' as {urls[url]}"))
             else:
-                urls[url] = problem(path, "", "").path
+                urls[url] = shown_path(path)
     return sorted(found)
 
 

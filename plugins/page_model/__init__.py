@@ -29,7 +29,7 @@ class GeneratedPage:
 
 
 def write_page(generator, writer, page, **extra):
-    """Renders one generated page with the site's shared context."""
+    """Renders one page the plugins make (from data, or a profile) with the site's shared context."""
     writer.write_file(
         page.save_as,
         generator.get_template(page.template),

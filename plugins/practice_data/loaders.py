@@ -6,6 +6,7 @@ the data file alone.
 
 import csv
 import datetime
+import hashlib
 import re
 from pathlib import Path
 
@@ -251,9 +252,28 @@ def load_practice(path, found):
     return practice
 
 
+_loaded = {}
+DATA_FILES = ("counties.csv", "metro_areas.csv", "cities.csv", "credentials.yaml", "practice.yaml", "crisis.yaml")
+
+
 def load_site_data(content_path):
-    """All data files, checked; raises DataError with every problem found."""
+    """All data files, checked; raises DataError with every problem found.
+
+    The contract check, the template context and the maintainer report all ask
+    for the data in one build: it is parsed once per distinct file contents."""
     folder = Path(content_path) / DATA_DIR
+    key = (str(folder.resolve()), tuple(hashlib.sha256((folder / name).read_bytes()).hexdigest()
+                                       if (folder / name).exists() else None for name in DATA_FILES))
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = _parse_site_data(folder)
+    data, found = _loaded[key]
+    if found:
+        raise DataError(found)
+    return data
+
+
+def _parse_site_data(folder):
     found = []
     counties = load_counties(folder / "counties.csv", found)
     areas = load_areas(folder / "metro_areas.csv", counties, found)
@@ -268,6 +288,4 @@ def load_site_data(content_path):
         "areas": areas,
         "cities": cities,
     }
-    if found:
-        raise DataError(sorted(found))
-    return data
+    return data, sorted(found)

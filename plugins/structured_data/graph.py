@@ -147,7 +147,8 @@ def build_graph(head, ctx):
     if head.kind in ("article", "page") and reviewed:
         webpage["@type"] = "MedicalWebPage"
         webpage["lastReviewed"] = _iso(reviewed) if hasattr(reviewed, "isoformat") else str(reviewed)
-        reviewer_t = (ctx.get("therapists_by_slug") or {}).get(_slug(reviewer)) if reviewer else None
+        reviewer_t = (ctx.get("therapists_by_slug") or {}).get(
+            slugify(str(reviewer), regex_subs=ctx.get("SLUG_REGEX_SUBSTITUTIONS", []))) if reviewer else None
         if reviewer_t is not None:
             webpage["reviewedBy"] = {"@id": f"{siteurl}/{reviewer_t.url}#person"}
             if not any(n.get("@id") == webpage["reviewedBy"]["@id"] for n in graph):
@@ -166,7 +167,3 @@ def build_graph(head, ctx):
         }
     graph.insert(2, webpage)
     return {"@context": "https://schema.org", "@graph": graph}
-
-
-def _slug(name):
-    return slugify(str(name), regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])

@@ -97,13 +97,5 @@ class TherapistsGenerator(Generator):
 
     def generate_output(self, writer):
         for therapist in self.therapists:
-            writer.write_file(
-                therapist.save_as,
-                self.get_template(therapist.template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=therapist.url,
-                page=therapist,
-                therapist=therapist,
-            )
+            write_page(self, writer, therapist, therapist=therapist)
         write_page(self, writer, self.index)

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.sitebuild import build_site, make_content, run_module, run_pelican
+from tests.sitebuild import build_site, edit_data, make_content, run_module, run_pelican
 
 
 def edit_cities(content, edit):
@@ -71,10 +71,8 @@ def test_every_build_prints_the_missing_facts_as_warnings_and_still_succeeds(tmp
 
 def test_report_lists_crisis_and_county_checks_older_than_a_year(tmp_path):
     content = make_content(tmp_path)
-    crisis = content / "data" / "crisis.yaml"
-    crisis.write_text(crisis.read_text().replace("checked: 2026-11-26", "checked: 2020-01-01", 1))
-    counties = content / "data" / "counties.csv"
-    counties.write_text(counties.read_text().replace(",2026-11-26,", ",2019-05-01,", 1))
+    crisis = edit_data(content, "crisis.yaml", "checked: 2026-11-26", "checked: 2020-01-01")
+    counties = edit_data(content, "counties.csv", ",2026-11-26,", ",2019-05-01,")
     report = run_module("practice_data", "report", content)
     assert report.returncode == 0
     assert f"warning: {crisis}: emergency: last checked 2020-01-01; check it again" in report.stdout
@@ -84,10 +82,9 @@ def test_report_lists_crisis_and_county_checks_older_than_a_year(tmp_path):
 
 def test_a_known_fact_appears_on_the_site_and_leaves_the_report(tmp_path):
     content = make_content(tmp_path, real=("pages", "articles"))
-    practice = content / "data" / "practice.yaml"
-    practice.write_text(practice.read_text().replace(
-        "  phone: null           # unknown: e.g. \"919-555-0100\" once the practice gives it",
-        "  phone: 919-555-0142"))
+    edit_data(content, "practice.yaml",
+              "  phone: null           # unknown: e.g. \"919-555-0100\" once the practice gives it",
+              "  phone: 919-555-0142")
     build = run_pelican(content, tmp_path / "out")
     assert build.returncode == 0, build.stderr
     assert '<a href="tel:+19195550142">919-555-0142</a>' in build.page("getting-started/")

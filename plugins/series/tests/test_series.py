@@ -1,10 +1,13 @@
 """Series navigation and previous/next links, with drafts and hidden articles kept out."""
 
+import pytest
+
 from tests.sitebuild import article, build_site
 
 
-def site(tmp_path):
-    return build_site(tmp_path, {
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("series"), {
         "articles/p1.md": article("Trauma part one", date="2026-01-01", series="Understanding EMDR", series_index=1),
         "articles/p2.md": article("Trauma draft part", date="2026-01-08", series="Understanding EMDR",
                                   series_index=2, status="draft"),
@@ -19,8 +22,8 @@ def published_pages(build):
             if "drafts" not in p.parts}
 
 
-def test_parts_show_their_place_and_link_to_each_other(tmp_path):
-    build = site(tmp_path)
+def test_parts_show_their_place_and_link_to_each_other(site):
+    build = site
     assert build.returncode == 0, build.stderr
     first = build.text("blog/trauma-part-one/")
     assert 'Part 1 of 2 in <a href="/blog/series/understanding-emdr/">Understanding EMDR</a>' in first
@@ -30,15 +33,15 @@ def test_parts_show_their_place_and_link_to_each_other(tmp_path):
     assert '<a rel="prev" href="/blog/trauma-part-one/">Previous part: Trauma part one</a>' in third
 
 
-def test_series_page_lists_published_parts_in_order(tmp_path):
-    build = site(tmp_path)
+def test_series_page_lists_published_parts_in_order(site):
+    build = site
     html = build.text("blog/series/understanding-emdr/")
     assert html.index("Trauma part one") < html.index("Trauma part three")
     assert "Trauma draft part" not in html
 
 
-def test_draft_and_hidden_articles_appear_in_no_list_navigation_or_sitemap(tmp_path):
-    build = site(tmp_path)
+def test_draft_and_hidden_articles_appear_in_no_list_navigation_or_sitemap(site):
+    build = site
     for path, html in published_pages(build).items():
         assert "Trauma draft part" not in html, path
         if "hidden-piece" not in str(path):
@@ -47,8 +50,8 @@ def test_draft_and_hidden_articles_appear_in_no_list_navigation_or_sitemap(tmp_p
     assert "trauma-draft-part" not in sitemap and "a-hidden-piece" not in sitemap
 
 
-def test_every_article_links_to_its_neighbours_by_date(tmp_path):
-    build = site(tmp_path)
+def test_every_article_links_to_its_neighbours_by_date(site):
+    build = site
     solo = build.text("blog/a-stand-alone-piece/")
     assert '<a href="/blog/trauma-part-one/">Previous: Trauma part one</a>' in solo
     assert '<a href="/blog/trauma-part-three/">Next: Trauma part three</a>' in solo

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.html_read import graph_of, read_page
-from tests.sitebuild import article, build_site, make_content, run_pelican
+from tests.sitebuild import article, edit_data, make_content, run_pelican
 
 SITEURL = "https://example.org/repo"
 HOSTILE = '</script><script>alert(1)</script> Tom & Jerry’s "quoted" café'
@@ -169,10 +169,9 @@ def test_robots_txt_names_the_sitemap(site):
 
 def test_a_street_address_makes_the_practice_a_medical_clinic(tmp_path):
     content = make_content(tmp_path)
-    practice = content / "data" / "practice.yaml"
-    practice.write_text(practice.read_text().replace(
-        'street_address: null  # unknown: add it once confirmed, e.g. "123 Main St, Suite 4"',
-        'street_address: "1 Test Street"'))
+    edit_data(content, "practice.yaml",
+              'street_address: null  # unknown: add it once confirmed, e.g. "123 Main St, Suite 4"',
+              'street_address: "1 Test Street"')
     build = run_pelican(content, tmp_path / "out")
     assert build.returncode == 0, build.stderr
     org = by_type(graph_of(read_page(build.page(""))), "Organization")[0]

@@ -1,5 +1,7 @@
 """Therapist profiles, bylines and author boxes, on a built site."""
 
+import pytest
+
 from tests.sitebuild import article, build_site
 
 ANA = """\
@@ -19,8 +21,9 @@ Ana works with couples and families.
 """
 
 
-def site(tmp_path):
-    return build_site(tmp_path, {
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("profiles"), {
         "therapists/ana-ruiz.md": ANA,
         "articles/a.md": article("Repair after a rupture", author="Ana Ruiz", credentials=["LMFT"]),
         "articles/b.md": article("On working alliances", date="2026-02-01"),
@@ -28,8 +31,8 @@ def site(tmp_path):
     })
 
 
-def test_profile_shows_credentials_in_full_with_board_and_articles(tmp_path):
-    build = site(tmp_path)
+def test_profile_shows_credentials_in_full_with_board_and_articles(site):
+    build = site
     assert build.returncode == 0, build.stderr
     html = build.text("therapists/ana-ruiz/")
     assert "<h1>Ana Ruiz, LMFT, LCMHC</h1>" in html
@@ -46,15 +49,15 @@ def test_profile_shows_credentials_in_full_with_board_and_articles(tmp_path):
     assert 'href="/blog/on-working-alliances/"' in james and "repair-after-a-rupture" not in james
 
 
-def test_index_lists_every_therapist(tmp_path):
-    build = site(tmp_path)
+def test_index_lists_every_therapist(site):
+    build = site
     html = build.text("therapists/")
     assert 'href="/therapists/ana-ruiz/">Ana Ruiz, LMFT, LCMHC</a>' in html
     assert 'href="/therapists/james-mccracken/">James McCracken, LCSW</a>' in html
 
 
-def test_byline_links_to_profile_with_the_articles_credentials_and_author_box(tmp_path):
-    build = site(tmp_path)
+def test_byline_links_to_profile_with_the_articles_credentials_and_author_box(site):
+    build = site
     html = build.text("blog/repair-after-a-rupture/")
     assert '<p class="byline">By <a href="/therapists/ana-ruiz/" rel="author">Ana Ruiz, LMFT</a>' in html
     box = html.split('<aside class="author-box"', 1)[1]

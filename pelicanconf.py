@@ -22,6 +22,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.yaml_metadata",
     "content_reader",
+    "content_urls",
     "template_cache",
     "pelican.plugins.sitemap",
     "practice_data",
@@ -32,6 +33,8 @@ PLUGINS = [
     "structured_data",
     "site_search",
     "security_headers",
+    # Last: it removes what the build did not make, once every other plugin has written.
+    "output_sync",
 ]
 
 ARTICLE_PATHS = ["articles"]

@@ -101,8 +101,8 @@ def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=
                  **(overrides or {})}
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
            "--fatal", "warnings"]
-    for key, value in overrides.items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
+    # One -e with every pair: Pelican keeps only the last -e it is given.
+    cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=600)
     return Build(proc.returncode, proc.stdout, proc.stderr, Path(output), Path(content))

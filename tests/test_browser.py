@@ -169,7 +169,7 @@ def test_search_finds_the_article_for_countertransference(server, browser):
 def test_search_across_an_index_in_several_parts(browser, tmp_path):
     from tests.sitebuild import CONTENT, run_pelican
 
-    build = run_pelican(CONTENT, tmp_path / "out", overrides={"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_INDEX": 30})
+    build = run_pelican(CONTENT, tmp_path / "out", overrides={"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 30})
     assert build.returncode == 0, build.stderr
     with serving(build.output) as server:
         assert search_first_result(server, browser, "countertransference")[0] == "What Makes “Good Therapy”?"

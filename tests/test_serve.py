@@ -1,6 +1,7 @@
 """`make serve`: rebuilds on save, pages reload themselves, and a broken file does
 not stop the server."""
 
+import gzip
 import shutil
 import socket
 import subprocess
@@ -62,6 +63,10 @@ def test_a_saved_change_is_rebuilt_and_the_page_asks_to_reload(preview):
     (content / "articles" / "new.md").write_text(article("Freshly written", date="2026-11-27"))
     assert wait_for(lambda: get(base + "__live_reload") == "2")
     assert "Freshly" in get(base + "blog/freshly-written/")
+    # The preview's search knows the new article too.
+    output = content.parent / "output"
+    fragments = [gzip.decompress(p.read_bytes()) for p in output.glob("pagefind*/fragment/*.pf_fragment")]
+    assert any(b"/blog/freshly-written/" in f for f in fragments)
 
 
 def test_a_broken_file_shows_its_error_and_the_server_keeps_serving(preview):

@@ -28,13 +28,10 @@ class Preview:
         self.generation = 0
 
     def build(self):
-        # The search index is made by the first build and kept: re-indexing the whole
-        # site on every save would double the wait. `make html` always re-indexes.
-        first = self.generation == 0
+        # A full build each time: the caches (content, search parts, unchanged pages
+        # left in place) make it quick, and the preview's search stays current.
         cmd = [sys.executable, "-m", "pelican", str(self.content), "-o", str(self.output),
-               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true",
-               f"SITE_SEARCH={'true' if first else 'false'}",
-               'OUTPUT_RETENTION=[".git", "CNAME", "pagefind"]']
+               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true"]
         if subprocess.run(cmd, cwd=ROOT).returncode == 0:
             self.generation += 1
             print(f"-> build {self.generation} ready", flush=True)

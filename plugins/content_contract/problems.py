@@ -20,10 +20,14 @@ class Problem:
 def shown_path(path):
     """The path as the author typed it: relative to where the command runs."""
     path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    here = Path.cwd()
+    for absolute, base in ((path.absolute(), here), (path.resolve(), here.resolve())):
+        # Plain first (no file-system calls); resolved when a symbolic link is in the way.
+        try:
+            return str(absolute.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def problem(path, field, message, line=0):

@@ -7,8 +7,9 @@ large site, pagefind-1/, …) and is served from the site's own host.
 
 from pelican import signals
 
-from site_search.index import index_site
+from site_search.index import index_site, note_written_page
 
 
 def register():
+    signals.content_written.connect(note_written_page)
     signals.finalized.connect(index_site)

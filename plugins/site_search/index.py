@@ -1,49 +1,105 @@
-"""Runs Pagefind (from the pagefind[bin] package) over the built site.
+"""Runs Pagefind (from the pagefind[bin] package) over the built site, in parts.
 
-Pagefind holds every page in memory while it indexes (about 1.2 GB for 5,000
-articles), so a large site is indexed in parts of at most
-SITE_SEARCH_PAGES_PER_INDEX pages, each into its own bundle (pagefind/,
-pagefind-1/, …); the search page merges them (Pagefind's mergeIndex). Each part
-is a folder of hard links to the pages it holds, at their real paths, so every
-result keeps its URL.
+The searchable pages are shared out among parts of about
+SITE_SEARCH_PAGES_PER_PART pages by a stable hash of each page's path, so a
+page stays in the same part from one build to the next (until the number of
+parts changes, once every SITE_SEARCH_PAGES_PER_PART new pages). Each part becomes its
+own bundle (pagefind/, pagefind-1/, …) and the search page merges them
+(Pagefind's mergeIndex, which shares one WebAssembly module among them).
+
+Parts serve two ends: Pagefind holds a part's pages in memory while it indexes
+(about 250 KB a page), so memory stays bounded however large the site grows;
+and a part whose pages did not change is copied from the cache instead of
+indexed again. The cache key is the Pagefind version plus the path and the
+exact bytes of every page in the part, so a changed page always means a fresh
+index for its part, and a cached part can never be stale.
 """
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
 MARKER = b"data-pagefind-body"
 MANIFEST = "bundles.json"
+# A part is indexed into a temporary folder and renamed when whole; one without
+# its entry file is not used.
+COMPLETE = "pagefind-entry.json"
+
+
+def settings_for(settings):
+    """The plugin's settings with their defaults, read in one place."""
+    return {
+        "enabled": settings.get("SITE_SEARCH", True),
+        "pages_per_part": int(settings.get("SITE_SEARCH_PAGES_PER_PART", 200)),
+        "cache": settings.get("SITE_SEARCH_CACHE", True),
+        "cache_path": settings.get("CACHE_PATH", "cache"),
+    }
+
+
+# The pages this build wrote (Pelican's content_written), so that nothing else in
+# the output folder, such as a page left from an earlier build, is ever indexed.
+_written = set()
+
+
+def note_written_page(path, context=None):
+    _written.add(os.path.abspath(path))
 
 
 def searchable_pages(output):
-    pages = []
-    for path in sorted(output.rglob("*.html")):
-        rel = path.relative_to(output)
-        if rel.parts[0].startswith("pagefind"):
+    """{path relative to the output: hash of its bytes} for each page written and marked as searchable."""
+    pages = {}
+    root = os.path.abspath(output)
+    for path in sorted(_written):
+        rel = Path(os.path.relpath(path, root))
+        if rel.parts[0] == ".." or rel.suffix != ".html" or not os.path.isfile(path):
             continue
-        if MARKER in path.read_bytes():
-            pages.append(rel)
+        data = Path(path).read_bytes()
+        if MARKER in data:
+            pages[rel] = hashlib.sha256(data).hexdigest()
     return pages
 
 
-def split(pages, per_index):
-    parts = max(1, -(-len(pages) // per_index))
-    size = -(-len(pages) // parts) if pages else 0
-    return [pages[i:i + size] for i in range(0, len(pages), size)] or [[]]
+def part_of(rel, parts):
+    return int.from_bytes(hashlib.sha256(rel.as_posix().encode()).digest()[:8], "big") % parts
+
+
+def split(pages, per_part):
+    """Parts of about `per_part` pages each, every page always in the part its path hashes to."""
+    parts = max(1, -(-len(pages) // per_part))
+    shares = [[] for _ in range(parts)]
+    for rel in sorted(pages):
+        shares[part_of(rel, parts)].append(rel)
+    return [share for share in shares if share] or [[]]
 
 
 def bundle_name(index):
     return "pagefind" if index == 0 else f"pagefind-{index}"
 
 
-def index_part(output, pages, bundle):
+def part_key(pages, share):
+    listing = "\n".join(f"{rel.as_posix()} {pages[rel]}" for rel in share)
+    return hashlib.sha256(f"pagefind {version('pagefind')}\n{listing}".encode()).hexdigest()
+
+
+def pagefind_executable():
+    from pagefind.service import get_executable
+
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("Pagefind is not installed: run `make html`, which installs pagefind[bin]")
+    return str(executable)
+
+
+def run_pagefind(output, share, bundle_dir):
+    """Indexes the pages in `share` into bundle_dir, from a folder of hard links at their real paths."""
     with tempfile.TemporaryDirectory(prefix="search-part-") as part:
-        for rel in pages:
+        for rel in share:
             target = Path(part, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -51,20 +107,66 @@ def index_part(output, pages, bundle):
             except OSError:
                 shutil.copyfile(output / rel, target)
         result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", part, "--output-path", str(output / bundle), "--silent"],
+            [pagefind_executable(), "--site", part, "--output-path", str(bundle_dir), "--silent"],
             capture_output=True, text=True, check=False)
-    if result.returncode != 0:
+    if result.returncode != 0 or not (bundle_dir / COMPLETE).exists():
         print(result.stdout + result.stderr, file=sys.stderr)
-        raise RuntimeError(f"Pagefind could not index the site ({bundle})")
+        raise RuntimeError(f"Pagefind could not index the site ({bundle_dir.name})")
+
+
+def link_or_copy(source, target):
+    # Linked, not copied (a copy is most of the time a re-used part costs): nothing
+    # writes into a bundle in place, Pagefind writes each part into a fresh folder.
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def cache_folder(config, output):
+    """One folder per output folder, so builds of different sites never prune each other's parts."""
+    site = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+    return Path(config["cache_path"], "search", site)
+
+
+def cached_part(folder, key, output, share):
+    """The part's bundle from the cache, indexed first when it is not there (or not whole)."""
+    bundle = folder / key
+    if not (bundle / COMPLETE).is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=".tmp", dir=folder))
+        run_pagefind(output, share, fresh)
+        shutil.rmtree(bundle, ignore_errors=True)
+        os.rename(fresh, bundle)
+    return bundle
+
+
+def prune(folder, keep):
+    for entry in folder.iterdir():
+        if entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def index_site(pelican):
-    settings = pelican.settings
-    if not settings.get("SITE_SEARCH", True):
+    config = settings_for(pelican.settings)
+    if not config["enabled"]:
+        _written.clear()
         return
     output = Path(pelican.output_path)
-    parts = split(searchable_pages(output), int(settings.get("SITE_SEARCH_PAGES_PER_INDEX", 2500)))
-    for index, pages in enumerate(parts):
-        index_part(output, pages, bundle_name(index))
-    manifest = {"bundles": [f"{bundle_name(i)}/" for i in range(len(parts))]}
+    for old in output.glob("pagefind*"):
+        shutil.rmtree(old)
+    pages = searchable_pages(output)
+    _written.clear()
+    shares = split(pages, config["pages_per_part"])
+    if not config["cache"]:
+        for index, share in enumerate(shares):
+            run_pagefind(output, share, output / bundle_name(index))
+    else:
+        folder = cache_folder(config, output)
+        keys = [part_key(pages, share) for share in shares]
+        for index, (key, share) in enumerate(zip(keys, shares)):
+            shutil.copytree(cached_part(folder, key, output, share), output / bundle_name(index),
+                            copy_function=link_or_copy)
+        prune(folder, set(keys))
+    manifest = {"bundles": [f"{bundle_name(i)}/" for i in range(len(shares))]}
     (output / bundle_name(0) / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")

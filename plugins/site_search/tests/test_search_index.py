@@ -22,18 +22,59 @@ def test_search_page_loads_the_bundle_from_this_site(real_site):
     assert (real_site.output / "pagefind" / "pagefind-ui.js").exists()
 
 
+def bundle_pages(output):
+    """{bundle: number of pages it indexes} as the search page finds them (bundles.json)."""
+    bundles = json.loads((output / "pagefind" / "bundles.json").read_text())["bundles"]
+    counts = {}
+    for bundle in bundles:
+        entry = json.loads((output / bundle / "pagefind-entry.json").read_text())
+        counts[bundle] = sum(language["page_count"] for language in entry["languages"].values())
+    return counts
+
+
+def marked_pages(output):
+    return [p for p in output.rglob("*.html")
+            if not p.relative_to(output).parts[0].startswith("pagefind") and "data-pagefind-body" in p.read_text()]
+
+
+def fragment_files(output, bundle):
+    return {p.name: p.read_bytes() for p in (output / bundle / "fragment").iterdir()}
+
+
 def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(tmp_path):
     from tests.sitebuild import CONTENT, run_pelican
 
-    build = run_pelican(CONTENT, tmp_path / "out", overrides={"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_INDEX": 40})
+    build = run_pelican(CONTENT, tmp_path / "out", overrides={
+        "SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 40, "CACHE_PATH": str(tmp_path / "cache")})
     assert build.returncode == 0, build.stderr
-    manifest = json.loads((build.output / "pagefind" / "bundles.json").read_text())
-    bundles = manifest["bundles"]
-    assert bundles[0] == "pagefind/" and len(bundles) >= 3
-    counts = []
-    for bundle in bundles:
-        entry = json.loads((build.output / bundle / "pagefind-entry.json").read_text())
-        counts.append(sum(language["page_count"] for language in entry["languages"].values()))
-    marked = [p for p in build.output.rglob("*.html")
-              if not p.relative_to(build.output).parts[0].startswith("pagefind") and "data-pagefind-body" in p.read_text()]
-    assert sum(counts) == len(marked) and max(counts) <= 40
+    counts = bundle_pages(build.output)
+    marked = marked_pages(build.output)
+    assert list(counts)[0] == "pagefind/" and len(counts) == -(-len(marked) // 40) >= 3
+    assert sum(counts.values()) == len(marked) and max(counts.values()) < 2 * 40
+
+
+def test_a_changed_page_is_indexed_again_and_unchanged_parts_come_from_the_cache(tmp_path):
+    from tests.sitebuild import article, make_content, run_pelican
+
+    files = {f"articles/note-{i}.md": article(f"Note {i}", date=f"2026-01-{i + 1:02d}", body=f"Plain words {i}.\n")
+             for i in range(12)}
+    content = make_content(tmp_path, files)
+    overrides = {"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 5, "CACHE_PATH": str(tmp_path / "cache")}
+    first = run_pelican(content, tmp_path / "out", overrides=overrides)
+    assert first.returncode == 0, first.stderr
+    before = {bundle: fragment_files(first.output, bundle) for bundle in bundle_pages(first.output)}
+
+    (content / "articles" / "note-3.md").write_text(
+        article("Note 3", date="2026-01-04", body="Plain words 3, and now a marmalade sentence.\n"))
+    second = run_pelican(content, tmp_path / "out", overrides=overrides)
+    assert second.returncode == 0, second.stderr
+    after = {bundle: fragment_files(second.output, bundle) for bundle in bundle_pages(second.output)}
+
+    assert after.keys() == before.keys() and len(after) >= 3
+    changed = [bundle for bundle in after if after[bundle] != before[bundle]]
+    assert len(changed) == 1, changed
+    new_text = b"".join(after[changed[0]].values())
+    # Fragments are gzipped; the one for the edited page holds the new word.
+    import gzip
+    assert any(b"marmalade" in gzip.decompress(data) for data in after[changed[0]].values()), new_text[:80]
+    assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))

@@ -9,8 +9,8 @@ own bundle (pagefind/, pagefind-1/, …) and the search page merges them
 
 Parts serve two ends: Pagefind holds a part's pages in memory while it indexes
 (about 250 KB a page), so memory stays bounded however large the site grows;
-and a part whose pages did not change is copied from the cache instead of
-indexed again. The cache key is the Pagefind version plus the path and the
+and a part whose pages did not change is linked from the cache (CACHE_PATH/search)
+instead of indexed again. The cache key is the Pagefind version plus the path and the
 exact bytes of every page in the part, so a changed page always means a fresh
 index for its part, and a cached part can never be stale.
 """
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -30,6 +31,7 @@ MANIFEST = "bundles.json"
 # A part is indexed into a temporary folder and renamed when whole; one without
 # its entry file is not used.
 COMPLETE = "pagefind-entry.json"
+KEPT_PARTS = 16
 
 
 def settings_for(settings):
@@ -123,28 +125,41 @@ def link_or_copy(source, target):
         shutil.copyfile(source, target)
 
 
-def cache_folder(config, output):
-    """One folder per output folder, so builds of different sites never prune each other's parts."""
-    site = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
-    return Path(config["cache_path"], "search", site)
-
-
-def cached_part(folder, key, output, share):
-    """The part's bundle from the cache, indexed first when it is not there (or not whole)."""
+def place_part(folder, key, output, share, target):
+    """Links the part's bundle from the cache into target, indexing it into the cache first
+    when it is not there. The cache is shared (a key names the exact pages), so another
+    build may prune an entry while this one links it: then the part is indexed in place."""
     bundle = folder / key
     if not (bundle / COMPLETE).is_file():
         folder.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=".tmp", dir=folder))
         run_pagefind(output, share, fresh)
-        shutil.rmtree(bundle, ignore_errors=True)
-        os.rename(fresh, bundle)
-    return bundle
+        try:
+            os.rename(fresh, bundle)
+        except OSError:  # another build put the same part there first
+            shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        os.utime(bundle)  # recently used: pruned last
+        shutil.copytree(bundle, target, copy_function=link_or_copy)
+    except (FileNotFoundError, shutil.Error):
+        shutil.rmtree(target, ignore_errors=True)
+        run_pagefind(output, share, target)
 
 
-def prune(folder, keep):
-    for entry in folder.iterdir():
-        if entry.name not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
+def prune(folder, used):
+    """Keeps the parts this build used and as many others, most recently used first (at
+    least KEPT_PARTS): enough to go back one edit, or for a second site, without growing."""
+    def used_at(entry):
+        try:
+            return entry.stat().st_mtime
+        except FileNotFoundError:  # pruned by another build just now
+            return 0
+
+    entries = [e for e in folder.iterdir() if e.name not in used]
+    stale_tmp = [e for e in entries if e.name.endswith(".tmp") and time.time() - used_at(e) > 3600]
+    others = sorted((e for e in entries if not e.name.endswith(".tmp")), key=used_at, reverse=True)
+    for entry in stale_tmp + others[max(KEPT_PARTS, len(used)):]:
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def index_site(pelican):
@@ -162,11 +177,10 @@ def index_site(pelican):
         for index, share in enumerate(shares):
             run_pagefind(output, share, output / bundle_name(index))
     else:
-        folder = cache_folder(config, output)
+        folder = Path(config["cache_path"], "search")
         keys = [part_key(pages, share) for share in shares]
         for index, (key, share) in enumerate(zip(keys, shares)):
-            shutil.copytree(cached_part(folder, key, output, share), output / bundle_name(index),
-                            copy_function=link_or_copy)
+            place_part(folder, key, output, share, output / bundle_name(index))
         prune(folder, set(keys))
     manifest = {"bundles": [f"{bundle_name(i)}/" for i in range(len(shares))]}
     (output / bundle_name(0) / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")

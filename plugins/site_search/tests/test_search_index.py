@@ -78,3 +78,20 @@ def test_a_changed_page_is_indexed_again_and_unchanged_parts_come_from_the_cache
     import gzip
     assert any(b"marmalade" in gzip.decompress(data) for data in after[changed[0]].values()), new_text[:80]
     assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))
+
+
+def test_the_search_cache_keeps_recent_parts_and_does_not_grow_with_every_edit(tmp_path):
+    from tests.sitebuild import edit_data, make_content, run_pelican
+
+    content = make_content(tmp_path)
+    overrides = {"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 20, "CACHE_PATH": str(tmp_path / "cache")}
+    tagline = "We Heal North Carolina"
+    for edit in range(5):
+        # The footer of every page changes, so every part is new on every build.
+        edit_data(content, "practice.yaml", f"tagline: {tagline}", f"tagline: {tagline} {edit}")
+        tagline = f"{tagline} {edit}"
+        build = run_pelican(content, tmp_path / "out", overrides=overrides)
+        assert build.returncode == 0, build.stderr
+    used = len(bundle_pages(build.output))
+    cached = list((tmp_path / "cache" / "search").iterdir())
+    assert 5 <= used and len(cached) <= used + max(16, used) < 5 * used

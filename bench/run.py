@@ -1,5 +1,10 @@
 """`make bench`: our build against vanilla Pelican on the same corpus, side by side.
 
+Targets (issue 8), shown on the 1,000-article corpus: cold no slower than vanilla
+with typogrify (set for that corpus); a warm rebuild at most 0.35 of cold (read
+there too: on 100 articles the fixed cost of any build, starting Python and
+Pelican and writing the 96 city pages, is most of a warm build).
+
 Builds alternate (ours, vanilla, ours, vanilla …) in one run on one machine, and
 each figure is a median over the repeats with the ratio taken pair by pair. Also
 measured: a warm rebuild after one article changes, each of our plugins on and
@@ -117,8 +122,9 @@ def bench_size(n, repeats, typogrify):
     lines = [f"{n} articles, typogrify {'on' if typogrify else 'off'}, {repeats} pairs:",
              show("ours, cold", runs["ours"]), show("vanilla Pelican, cold", runs["vanilla"]),
              show("ours, warm (one article changed)", runs["warm"]),
-             f"  ours / vanilla, cold (median of pairs): {ratio:.2f}  (target <= 1.00)",
-             f"  warm / cold, ours (median of pairs):    {warm:.2f}  (target <= 0.35; make serve rebuilds the same way)"]
+             f"  ours / vanilla, cold (median of pairs): {ratio:.2f}" + ("  (target <= 1.00)" if n == 1000 else ""),
+             f"  warm / cold, ours (median of pairs):    {warm:.2f}" + ("  (target <= 0.35)" if n == 1000 else ""),
+             "  (make serve rebuilds the same way as the warm build)"]
     return lines
 
 

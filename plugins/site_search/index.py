@@ -28,9 +28,10 @@ from pathlib import Path
 
 MARKER = b"data-pagefind-body"
 MANIFEST = "bundles.json"
-# A part is indexed into a temporary folder and renamed when whole; one without
-# its entry file is not used.
+# Pagefind's last word on a part: run_pagefind checks it is there.
 COMPLETE = "pagefind-entry.json"
+# Beside each cached part: the hash of every file in it, checked before the part is used.
+CHECKSUMS = "part-checksums.json"
 KEPT_PARTS = 16
 
 
@@ -125,22 +126,41 @@ def link_or_copy(source, target):
         shutil.copyfile(source, target)
 
 
+def file_hashes(bundle):
+    return {str(p.relative_to(bundle)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(bundle.rglob("*")) if p.is_file() and p.name != CHECKSUMS}
+
+
+def whole(bundle):
+    """True when every file of the cached part is there with the bytes Pagefind wrote."""
+    try:
+        recorded = json.loads((bundle / CHECKSUMS).read_text(encoding="utf-8"))
+        return recorded == file_hashes(bundle)
+    except (OSError, ValueError):
+        return False
+
+
 def place_part(folder, key, output, share, target):
     """Links the part's bundle from the cache into target, indexing it into the cache first
     when it is not there. The cache is shared (a key names the exact pages), so another
     build may prune an entry while this one links it: then the part is indexed in place."""
     bundle = folder / key
-    if not (bundle / COMPLETE).is_file():
+    if bundle.exists() and not whole(bundle):
+        print(f"warning: the search cache part {bundle} was damaged; it was discarded and "
+              "that part is indexed again", file=sys.stderr)
+        shutil.rmtree(bundle, ignore_errors=True)
+    if not bundle.exists():
         folder.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=".tmp", dir=folder))
         run_pagefind(output, share, fresh)
+        (fresh / CHECKSUMS).write_text(json.dumps(file_hashes(fresh)), encoding="utf-8")
         try:
             os.rename(fresh, bundle)
         except OSError:  # another build put the same part there first
             shutil.rmtree(fresh, ignore_errors=True)
     try:
         os.utime(bundle)  # recently used: pruned last
-        shutil.copytree(bundle, target, copy_function=link_or_copy)
+        shutil.copytree(bundle, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(CHECKSUMS))
     except (FileNotFoundError, shutil.Error):
         shutil.rmtree(target, ignore_errors=True)
         run_pagefind(output, share, target)

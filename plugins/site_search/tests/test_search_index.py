@@ -1,5 +1,6 @@
 """The Pagefind index: written after each build, holding each page's own content only."""
 
+import gzip
 import json
 import re
 
@@ -75,7 +76,6 @@ def test_a_changed_page_is_indexed_again_and_unchanged_parts_come_from_the_cache
     assert len(changed) == 1, changed
     new_text = b"".join(after[changed[0]].values())
     # Fragments are gzipped; the one for the edited page holds the new word.
-    import gzip
     assert any(b"marmalade" in gzip.decompress(data) for data in after[changed[0]].values()), new_text[:80]
     assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))
 
@@ -95,3 +95,24 @@ def test_the_search_cache_keeps_recent_parts_and_does_not_grow_with_every_edit(t
     used = len(bundle_pages(build.output))
     cached = list((tmp_path / "cache" / "search").iterdir())
     assert 5 <= used and len(cached) <= used + max(16, used) < 5 * used
+
+
+def test_a_damaged_search_cache_part_is_discarded_with_a_warning_and_indexed_again(tmp_path):
+    from tests.sitebuild import article, make_content, run_pelican
+
+    content = make_content(tmp_path, {"articles/a.md": article("Quiet piece", body="Words about marmalade.\n")})
+    overrides = {"SITE_SEARCH": True, "CACHE_PATH": str(tmp_path / "cache")}
+    first = run_pelican(content, tmp_path / "out", overrides=overrides)
+    assert first.returncode == 0, first.stderr
+    fragments = sorted((tmp_path / "cache" / "search").glob("*/fragment/*.pf_fragment"))
+    assert fragments
+    fragments[0].unlink()
+    fragments[1].write_bytes(b"not a fragment")
+
+    second = run_pelican(content, tmp_path / "out", overrides=overrides)
+    assert second.returncode == 0, second.stderr
+    assert "warning: the search cache part" in second.stderr and "was damaged" in second.stderr
+    assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))
+    texts = [gzip.decompress(p.read_bytes()) for p in second.output.glob("pagefind*/fragment/*.pf_fragment")]
+    assert len(texts) == len(marked_pages(second.output))
+    assert any(b"marmalade" in t for t in texts)

@@ -18,6 +18,7 @@ index for its part, and a cached part can never be stale.
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,6 @@ def settings_for(settings):
     return {
         "enabled": settings.get("SITE_SEARCH", True),
         "pages_per_part": int(settings.get("SITE_SEARCH_PAGES_PER_PART", 200)),
-        "cache": settings.get("SITE_SEARCH_CACHE", True),
         "cache_path": settings.get("CACHE_PATH", "cache"),
     }
 
@@ -79,6 +79,9 @@ def split(pages, per_part):
     for rel in sorted(pages):
         shares[part_of(rel, parts)].append(rel)
     return [share for share in shares if share] or [[]]
+
+
+BUNDLE = re.compile(r"pagefind(-[0-9]+)?")
 
 
 def bundle_name(index):
@@ -189,18 +192,15 @@ def index_site(pelican):
         return
     output = Path(pelican.output_path)
     for old in output.glob("pagefind*"):
-        shutil.rmtree(old)
+        if BUNDLE.fullmatch(old.name) and old.is_dir():  # not a page someone called "pagefind-tips"
+            shutil.rmtree(old)
     pages = searchable_pages(output)
     _written.clear()
     shares = split(pages, config["pages_per_part"])
-    if not config["cache"]:
-        for index, share in enumerate(shares):
-            run_pagefind(output, share, output / bundle_name(index))
-    else:
-        folder = Path(config["cache_path"], "search")
-        keys = [part_key(pages, share) for share in shares]
-        for index, (key, share) in enumerate(zip(keys, shares)):
-            place_part(folder, key, output, share, output / bundle_name(index))
-        prune(folder, set(keys))
+    folder = Path(config["cache_path"], "search")
+    keys = [part_key(pages, share) for share in shares]
+    for index, (key, share) in enumerate(zip(keys, shares)):
+        place_part(folder, key, output, share, output / bundle_name(index))
+    prune(folder, set(keys))
     manifest = {"bundles": [f"{bundle_name(i)}/" for i in range(len(shares))]}
     (output / bundle_name(0) / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")

@@ -116,3 +116,16 @@ def test_a_damaged_search_cache_part_is_discarded_with_a_warning_and_indexed_aga
     texts = [gzip.decompress(p.read_bytes()) for p in second.output.glob("pagefind*/fragment/*.pf_fragment")]
     assert len(texts) == len(marked_pages(second.output))
     assert any(b"marmalade" in t for t in texts)
+
+
+def test_a_page_whose_address_starts_like_a_bundle_is_kept_and_indexed(tmp_path):
+    from tests.sitebuild import make_content, run_pelican
+
+    page = ("---\ntitle: Pagefind notes\nslug: pagefind-notes\n"
+            "summary: Notes on how the search on this site works, and what it keeps.\n---\n\nSearch words.\n")
+    content = make_content(tmp_path, {"pages/notes.md": page})
+    build = run_pelican(content, tmp_path / "out", overrides={"SITE_SEARCH": True, "CACHE_PATH": str(tmp_path / "c")})
+    assert build.returncode == 0, build.stderr
+    assert "Search words." in build.text("pagefind-notes/")
+    texts = [gzip.decompress(p.read_bytes()) for p in build.output.glob("pagefind*/fragment/*.pf_fragment")]
+    assert any(b"/pagefind-notes/" in t for t in texts)

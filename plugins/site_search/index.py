@@ -1,17 +1,17 @@
 """Runs Pagefind (from the pagefind[bin] package) over the built site, in parts.
 
 The searchable pages are shared out among parts of about
-SITE_SEARCH_PAGES_PER_PART pages by a stable hash of each page's path, so a
-page stays in the same part from one build to the next (until the number of
-parts changes, once every SITE_SEARCH_PAGES_PER_PART new pages). Each part becomes its
+SITE_SEARCH_PAGES_PER_PART pages by a stable hash of each page's path, so a page
+stays in the same part from one build to the next (until the number of parts
+changes, once every SITE_SEARCH_PAGES_PER_PART new pages). Each part becomes its
 own bundle (pagefind/, pagefind-1/, …) and the search page merges them
 (Pagefind's mergeIndex, which shares one WebAssembly module among them).
 
 Parts serve two ends: Pagefind holds a part's pages in memory while it indexes
-(about 250 KB a page), so memory stays bounded however large the site grows;
-and a part whose pages did not change is linked from the cache (CACHE_PATH/search)
-instead of indexed again. The cache key is the Pagefind version plus the path and the
-exact bytes of every page in the part, so a changed page always means a fresh
+(about 250 KB a page), so memory stays bounded however large the site grows; and
+a part whose pages did not change is linked from the cache (CACHE_PATH/search)
+instead of indexed again. The cache key is the Pagefind version plus the path and
+the exact bytes of every page in the part, so a changed page always means a fresh
 index for its part, and a cached part can never be stale.
 """
 
@@ -29,7 +29,7 @@ from pathlib import Path
 
 MARKER = b"data-pagefind-body"
 MANIFEST = "bundles.json"
-# Pagefind's last word on a part: run_pagefind checks it is there.
+# Pagefind writes it into every bundle: a run that leaves none has failed.
 COMPLETE = "pagefind-entry.json"
 # Beside each cached part: the hash of every file in it, checked before the part is used.
 CHECKSUMS = "part-checksums.json"
@@ -108,10 +108,7 @@ def run_pagefind(output, share, bundle_dir):
         for rel in share:
             target = Path(part, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(output / rel, target)
-            except OSError:
-                shutil.copyfile(output / rel, target)
+            link_or_copy(output / rel, target)
         result = subprocess.run(
             [pagefind_executable(), "--site", part, "--output-path", str(bundle_dir), "--silent"],
             capture_output=True, text=True, check=False)
@@ -121,8 +118,9 @@ def run_pagefind(output, share, bundle_dir):
 
 
 def link_or_copy(source, target):
-    # Linked, not copied (a copy is most of the time a re-used part costs): nothing
-    # writes into a bundle in place, Pagefind writes each part into a fresh folder.
+    # Linked, not copied (a copy is most of the time a re-used part costs). Pages are
+    # linked only for one Pagefind run; bundle files are never written in place
+    # (Pagefind writes each part into a fresh folder). Across file systems: a copy.
     try:
         os.link(source, target)
     except OSError:

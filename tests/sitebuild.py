@@ -1,6 +1,7 @@
 """Builds real sites with Pelican for the tests: the project's settings and theme,
 a small content folder in a temporary directory, and the HTML it wrote."""
 
+import gzip
 import json
 import os
 import shutil
@@ -63,6 +64,11 @@ class Build:
     def exists(self, url):
         path = self.output / url
         return (path / "index.html").exists() if url.endswith("/") else path.exists()
+
+
+def search_index_texts(output, bundles="pagefind*"):
+    """The text Pagefind stored for each indexed page (its gzipped fragments), bundle by bundle."""
+    return [gzip.decompress(p.read_bytes()) for p in sorted(Path(output).glob(f"{bundles}/fragment/*.pf_fragment"))]
 
 
 def make_content(base, files=None, data=True, therapists=True, real=()):

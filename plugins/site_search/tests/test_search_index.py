@@ -1,15 +1,15 @@
 """The Pagefind index: written after each build, holding each page's own content only."""
 
-import gzip
 import json
 import re
+
+from tests.sitebuild import CONTENT, article, edit_data, make_content, run_pelican, search_index_texts
 
 
 def test_index_holds_exactly_the_pages_marked_as_their_own_content(real_site):
     entry = json.loads((real_site.output / "pagefind" / "pagefind-entry.json").read_text())
     indexed = sum(language["page_count"] for language in entry["languages"].values())
-    marked = [p for p in real_site.output.rglob("*.html")
-              if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text()]
+    marked = marked_pages(real_site.output)
     assert indexed == len(marked)
     names = {str(p.relative_to(real_site.output)) for p in marked}
     assert "blog/what-makes-good-therapy/index.html" in names and "therapy/asheville-nc/index.html" in names
@@ -43,8 +43,6 @@ def fragment_files(output, bundle):
 
 
 def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(tmp_path):
-    from tests.sitebuild import CONTENT, run_pelican
-
     build = run_pelican(CONTENT, tmp_path / "out", overrides={
         "SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 40, "CACHE_PATH": str(tmp_path / "cache")})
     assert build.returncode == 0, build.stderr
@@ -55,8 +53,6 @@ def test_a_large_site_is_indexed_in_parts_that_together_hold_every_page(tmp_path
 
 
 def test_a_changed_page_is_indexed_again_and_unchanged_parts_come_from_the_cache(tmp_path):
-    from tests.sitebuild import article, make_content, run_pelican
-
     files = {f"articles/note-{i}.md": article(f"Note {i}", date=f"2026-01-{i + 1:02d}", body=f"Plain words {i}.\n")
              for i in range(12)}
     content = make_content(tmp_path, files)
@@ -74,15 +70,11 @@ def test_a_changed_page_is_indexed_again_and_unchanged_parts_come_from_the_cache
     assert after.keys() == before.keys() and len(after) >= 3
     changed = [bundle for bundle in after if after[bundle] != before[bundle]]
     assert len(changed) == 1, changed
-    new_text = b"".join(after[changed[0]].values())
-    # Fragments are gzipped; the one for the edited page holds the new word.
-    assert any(b"marmalade" in gzip.decompress(data) for data in after[changed[0]].values()), new_text[:80]
+    assert any(b"marmalade" in text for text in search_index_texts(second.output, changed[0].rstrip("/")))
     assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))
 
 
 def test_the_search_cache_keeps_recent_parts_and_does_not_grow_with_every_edit(tmp_path):
-    from tests.sitebuild import edit_data, make_content, run_pelican
-
     content = make_content(tmp_path)
     overrides = {"SITE_SEARCH": True, "SITE_SEARCH_PAGES_PER_PART": 20, "CACHE_PATH": str(tmp_path / "cache")}
     tagline = "We Heal North Carolina"
@@ -98,8 +90,6 @@ def test_the_search_cache_keeps_recent_parts_and_does_not_grow_with_every_edit(t
 
 
 def test_a_damaged_search_cache_part_is_discarded_with_a_warning_and_indexed_again(tmp_path):
-    from tests.sitebuild import article, make_content, run_pelican
-
     content = make_content(tmp_path, {"articles/a.md": article("Quiet piece", body="Words about marmalade.\n")})
     overrides = {"SITE_SEARCH": True, "CACHE_PATH": str(tmp_path / "cache")}
     first = run_pelican(content, tmp_path / "out", overrides=overrides)
@@ -113,19 +103,17 @@ def test_a_damaged_search_cache_part_is_discarded_with_a_warning_and_indexed_aga
     assert second.returncode == 0, second.stderr
     assert "warning: the search cache part" in second.stderr and "was damaged" in second.stderr
     assert sum(bundle_pages(second.output).values()) == len(marked_pages(second.output))
-    texts = [gzip.decompress(p.read_bytes()) for p in second.output.glob("pagefind*/fragment/*.pf_fragment")]
+    texts = search_index_texts(second.output)
     assert len(texts) == len(marked_pages(second.output))
     assert any(b"marmalade" in t for t in texts)
 
 
 def test_a_page_whose_address_starts_like_a_bundle_is_kept_and_indexed(tmp_path):
-    from tests.sitebuild import make_content, run_pelican
-
     page = ("---\ntitle: Pagefind notes\nslug: pagefind-notes\n"
             "summary: Notes on how the search on this site works, and what it keeps.\n---\n\nSearch words.\n")
     content = make_content(tmp_path, {"pages/notes.md": page})
     build = run_pelican(content, tmp_path / "out", overrides={"SITE_SEARCH": True, "CACHE_PATH": str(tmp_path / "c")})
     assert build.returncode == 0, build.stderr
     assert "Search words." in build.text("pagefind-notes/")
-    texts = [gzip.decompress(p.read_bytes()) for p in build.output.glob("pagefind*/fragment/*.pf_fragment")]
+    texts = search_index_texts(build.output)
     assert any(b"/pagefind-notes/" in t for t in texts)

@@ -91,7 +91,7 @@ def build_pages(site_data, therapists, articles, notes, conf):
             title=f"Therapy in {city['name']}, NC",
             summary=(f"How people in {city['name']} ({city['county']} County) can see one of our therapists: "
                      + (f"in person at our offices here, or online." if is_office_city else
-                        f"online, or in person in Durham, {round(miles)} miles away.")),
+                        f"online, or in person in {office_city['name']}, {round(miles)} miles away.")),
             url=f"{hub_url}{city['slug']}/",
             template="city",
             date=updated,
@@ -151,7 +151,7 @@ def build_pages(site_data, therapists, articles, notes, conf):
     hub = GeneratedPage(
         kind="hub",
         title="Therapy across North Carolina",
-        summary="Online therapy anywhere in North Carolina, and in person at our Durham offices: "
+        summary=f"Online therapy anywhere in North Carolina, and in person at our {office_city['name']} offices: "
                 "find what applies where you live.",
         url=hub_url,
         template="cities",

@@ -4,7 +4,7 @@ from pelican import signals
 
 from content_contract.problems import stop_build
 from practice_data.loaders import DataError, load_site_data
-from practice_data.report import print_report
+from practice_data.report import log_summary
 
 
 def add_data_to_context(generator):
@@ -18,14 +18,13 @@ def add_data_to_context(generator):
     generator.context["site_data"] = data
     generator.context.update(
         practice=data["practice"],
-        crisis_resources=data["crisis"],
-        crisis_notice=[r for r in data["crisis"] if r.get("notice")],
+        crisis=data["crisis"],
         credentials=data["credentials"],
     )
 
 
 def report_missing_facts(pelican):
-    print_report(pelican.path)
+    log_summary(pelican.path)
 
 
 def register():

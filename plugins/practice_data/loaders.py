@@ -10,13 +10,13 @@ import hashlib
 import re
 from pathlib import Path
 
-import yaml
-
 from content_contract.problems import problem
+from practice_data.crisis import PHONE as _PHONE
+from practice_data.crisis import digits, load_crisis, tel_href
+from practice_data.yaml_file import read_mapping
 
 DATA_DIR = "data"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PHONE = re.compile(r"^(?:\d{3}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4})$")
 NC_BOUNDS = {"lat": (33.7, 36.7), "lon": (-84.4, -75.4)}
 
 
@@ -26,23 +26,41 @@ class DataError(Exception):
         self.problems = problems
 
 
-def tel_href(number):
-    digits = re.sub(r"\D", "", number)
-    return f"tel:{digits}" if len(digits) <= 3 else f"tel:+1{digits[-10:]}"
+def read_table(path, found):
+    """(header, [(line, row)]) of a CSV data file; '#' lines are the file's header notes.
 
-
-def read_table(path):
-    """Rows of a CSV data file as (line number, dict); '#' lines are the file's header notes."""
-    rows, header = [], None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
+    Read with csv.DictReader, so a quoted field may hold commas and newlines; a row
+    with more values than the header has columns is a problem, not data lost."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        found.append(problem(path, "file", "missing: every data file in content/data/ is needed"))
+        return [], []
+    # Comment lines become blank lines, which the reader skips, so line numbers stay true.
+    physical = text.splitlines(keepends=True)
+    # The header is the first line that is not a note (DictReader takes its first row as the header).
+    skip = next((n for n, line in enumerate(physical) if line.strip() and not line.startswith("#")), len(physical))
+    reader = csv.DictReader(["\n" if line.startswith("#") else line for line in physical[skip:]])
+    rows = []
+    while True:
+        before = reader.line_num + skip
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            found.append(problem(path, "file", f"not valid CSV: {err}", reader.line_num + skip))
+            break
+        line = next((n for n in range(before + 1, reader.line_num + skip + 1) if physical[n - 1].strip()),
+                    reader.line_num + skip)
+        if row.get(None):
+            found.append(problem(path, "columns", f"{len(row[None])} value(s) more than the header's "
+                                 f"{len(reader.fieldnames)} columns", line))
             continue
-        values = next(csv.reader([line]))
-        if header is None:
-            header = values
-            continue
-        rows.append((number, dict(zip(header, values + [""] * (len(header) - len(values))))))
-    return header or [], rows
+        rows.append((line, {k: (v or "").strip() for k, v in row.items()}))
+    if not reader.fieldnames:
+        found.append(problem(path, "file", "the file is empty; it needs a header line and rows"))
+    return reader.fieldnames or [], rows
 
 
 def _float(path, line, row, name, found, label):
@@ -69,36 +87,62 @@ def _split(value):
     return [v.strip() for v in value.split(";") if v.strip()]
 
 
-def load_counties(path, found):
+def _yes_no(path, line, row, name, found, label):
+    if row.get(name) not in ("yes", "no"):
+        found.append(problem(path, name, f"expected yes or no, got '{row.get(name)}' ({label})", line))
+    return row.get(name) == "yes"
+
+
+def crisis_help(verified, plan_verified):
+    """The one display rule for a county's crisis help, on every page that shows it:
+    'line' (the plan and its 24/7 line), 'plan' (the plan's name and official site, no
+    number) or 'none' (no plan named; the emergency number and the lifeline only)."""
+    return "line" if verified else "plan" if plan_verified else "none"
+
+
+def load_counties(path, plans, found):
     counties = {}
-    for line, row in read_table(path)[1]:
-        name = row.get("county", "").strip()
+    for line, row in read_table(path, found)[1]:
+        name = row.get("county", "")
         label = f"county '{name}'"
         if not name:
             found.append(problem(path, "county", "missing", line))
             continue
         if name in counties:
             found.append(problem(path, "county", f"'{name}' appears twice", line))
-        if row.get("verified") not in ("yes", "inferred"):
-            found.append(problem(path, "verified", f"expected yes or inferred, got '{row.get('verified')}' ({label})",
-                                 line))
-        if not _PHONE.match(row.get("crisis_line", "")):
+        verified = _yes_no(path, line, row, "verified", found, label)
+        plan_verified = _yes_no(path, line, row, "plan_verified", found, label) or verified
+        plan = plans.get(row.get("lme_mco", ""))
+        if plan is None:
+            found.append(problem(path, "lme_mco", f"unknown plan '{row.get('lme_mco', '')}' ({label}; known: "
+                                 f"{', '.join(sorted(plans)) or 'none'}, in crisis.yaml)", line))
+        number = row.get("crisis_line", "")
+        if not _PHONE.match(number):
             found.append(problem(path, "crisis_line", f"expected a phone number like 1-800-555-0100, got "
-                                 f"'{row.get('crisis_line')}' ({label})", line))
+                                 f"'{number}' ({label})", line))
+        elif plan and digits(number) == digits(plan["member_services"]):
+            found.append(problem(path, "crisis_line", f"{number} is {plan['name']}'s member-services line, "
+                                 f"not a crisis line ({label})", line))
         try:
             checked = datetime.date.fromisoformat(row.get("checked", ""))
         except ValueError:
             found.append(problem(path, "checked", f"expected a date YYYY-MM-DD ({label})", line))
             checked = None
+        if not row.get("source", "").startswith(("https://", "http://")):
+            found.append(problem(path, "source", f"expected the address of the source ({label})", line))
+        if not verified and not row.get("to_verify"):
+            found.append(problem(path, "to_verify", f"say what would make the row verified ({label})", line))
         counties[name] = {
             "name": name,
             "fips": row.get("county_fips", ""),
-            "plan": row.get("lme_mco", ""),
-            "crisis_line": row.get("crisis_line", ""),
-            "crisis_href": tel_href(row.get("crisis_line", "")),
-            "verified": row.get("verified") == "yes",
+            "plan": plan or {"name": row.get("lme_mco", ""), "url": None},
+            "crisis_line": number,
+            "crisis_href": tel_href(number),
+            "verified": verified,
+            "crisis_help": crisis_help(verified, plan_verified),
             "checked": checked,
             "source": row.get("source", ""),
+            "to_verify": row.get("to_verify", ""),
             "note": row.get("note", ""),
             "line": line,
         }
@@ -107,7 +151,7 @@ def load_counties(path, found):
 
 def load_areas(path, counties, found):
     areas = {}
-    for line, row in read_table(path)[1]:
+    for line, row in read_table(path, found)[1]:
         code = row.get("cbsa_code", "").strip()
         label = f"area '{row.get('title', '')}'"
         if not code.isdigit():
@@ -137,7 +181,7 @@ def load_areas(path, counties, found):
 
 def load_cities(path, counties, areas, found):
     cities, seen = [], {}
-    for line, row in read_table(path)[1]:
+    for line, row in read_table(path, found)[1]:
         slug = row.get("slug", "").strip()
         label = f"city '{row.get('name', '')}'"
         if not _SLUG.match(slug):
@@ -184,71 +228,65 @@ def load_cities(path, counties, areas, found):
     return cities
 
 
-def _yaml(path, found):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        found.append(problem(path, "file", f"not valid YAML: {getattr(err, 'problem', err)}",
-                             mark.line + 1 if mark else 0))
-        return {}
-
-
-def load_crisis(path, found):
-    resources = []
-    for index, item in enumerate(_yaml(path, found).get("resources") or [], 1):
-        label = f"resource {index} ('{item.get('name', '')}')"
-        for key in ("id", "name", "summary", "source", "checked"):
-            if not item.get(key):
-                found.append(problem(path, key, f"missing ({label})"))
-        checked = item.get("checked")
-        if checked and not isinstance(checked, datetime.date):
-            found.append(problem(path, "checked", f"expected a date YYYY-MM-DD ({label})"))
-        channels = []
-        for channel in item.get("channels") or []:
-            kind = channel.get("kind")
-            if kind in ("call", "text") and not channel.get("number"):
-                found.append(problem(path, "channels", f"a {kind} channel needs a number ({label})"))
-                continue
-            if kind == "chat" and not str(channel.get("url", "")).startswith("https://"):
-                found.append(problem(path, "channels", f"a chat channel needs an https:// url ({label})"))
-                continue
-            if kind not in ("call", "text", "chat"):
-                found.append(problem(path, "channels", f"kind must be call, text or chat ({label})"))
-                continue
-            href = {"call": lambda c: tel_href(c["number"]),
-                    "text": lambda c: "sms:" + re.sub(r"\D", "", c["number"])
-                    + (f"?&body={c['body']}" if c.get("body") else ""),
-                    "chat": lambda c: c["url"]}[kind](channel)
-            channels.append({**channel, "href": href})
-        if not channels:
-            found.append(problem(path, "channels", f"at least one way to reach it is needed ({label})"))
-        resources.append({**item, "channels": channels})
-    return resources
-
-
 def load_credentials(path, found):
-    data = _yaml(path, found)
-    boards = data.get("boards") or {}
+    data, lines = read_mapping(path, found, required=("boards", "issuers", "credentials"))
+    boards, issuers = data.get("boards") or {}, data.get("issuers") or {}
+    for group, items in (("boards", boards), ("issuers", issuers)):
+        for key, item in items.items():
+            url = (item or {}).get("url")
+            if not isinstance(item, dict) or not item.get("name"):
+                found.append(problem(path, "name", f"missing ({group[:-1]} '{key}')", lines.of(group, key)))
+            elif url is not None and not re.match(r"^https://[^\s/\"'<>]+/?", str(url)):
+                found.append(problem(path, "url", f"expected an https:// address, got '{url}' ({group[:-1]} '{key}')",
+                                     lines.of(group, key, "url")))
     credentials = {}
     for code, item in (data.get("credentials") or {}).items():
-        if item.get("kind") not in ("license", "certification"):
-            found.append(problem(path, "kind", f"expected license or certification (credential '{code}')"))
-        if item.get("kind") == "license" and item.get("board") not in boards:
-            found.append(problem(path, "board", f"unknown board '{item.get('board')}' (credential '{code}')"))
-        credentials[code] = {**item, "code": code, "board": boards.get(item.get("board"))}
-    return credentials, boards
+        line = lines.of("credentials", code)
+        if not isinstance(item, dict):
+            found.append(problem(path, "credentials", f"expected name, kind … (credential '{code}')", line))
+            continue
+        kind = item.get("kind")
+        if kind not in ("license", "certification"):
+            found.append(problem(path, "kind", f"expected license or certification (credential '{code}')", line))
+        # Who grants it: an NC board for a license, an issuer for a certification.
+        field, known = ("board", boards) if kind == "license" else ("issuer", issuers)
+        if item.get(field) not in known:
+            found.append(problem(path, field, f"unknown {field} '{item.get(field)}' (credential '{code}'; known: "
+                                 f"{', '.join(sorted(known)) or 'none'})", lines.of("credentials", code, field)))
+        granted_by = known.get(item.get(field))
+        credentials[code] = {**item, "code": code, "board": boards.get(item.get("board")),
+                             "granted_by": dict(granted_by, key=item.get(field)) if granted_by else None}
+    return credentials, boards, issuers
 
 
-def load_practice(path, found):
-    practice = _yaml(path, found)
-    for key in ("name", "short_name", "tagline", "home_offices", "contact", "fees"):
-        if key not in practice:
-            found.append(problem(path, key, "missing"))
+def load_practice(path, cities, found):
+    practice, lines = read_mapping(path, found, required=(
+        "name", "short_name", "tagline", "home_offices", "contact", "fees"))
+    offices = practice.get("home_offices") or {}
+    by_slug = {c["slug"]: c for c in cities}
+    if practice and offices.get("city_slug") not in by_slug:
+        found.append(problem(path, "home_offices.city_slug", f"unknown city '{offices.get('city_slug')}' "
+                             "(expected a slug from content/data/cities.csv, e.g. durham-nc)",
+                             lines.of("home_offices", "city_slug")))
+    else:
+        # The office city's name comes from its row in cities.csv: one fact, one place.
+        office = by_slug.get(offices.get("city_slug"))
+        practice["home_offices"] = {**offices, "city": office["name"] if office else None}
     contact = practice.get("contact") or {}
-    for block in (contact, practice.get("good_faith_estimate") or {}):
-        if block.get("phone"):
-            block["phone_href"] = tel_href(str(block["phone"]))
+    for block in ("contact", "good_faith_estimate"):
+        values = practice.get(block) or {}
+        if values.get("phone"):
+            values["phone_href"] = tel_href(str(values["phone"]))
+        if values.get("info_url"):
+            values["info_label"] = re.sub(r"^https://(www\.)?", "", str(values["info_url"])).rstrip("/")
+        for key in ("booking_url", "info_url"):
+            url = values.get(key)
+            if url is not None and not re.match(r"^https://[^\s/\"'<>]+", str(url)):
+                found.append(problem(path, f"{block}.{key}", f"expected an https:// address, got '{url}'",
+                                     lines.of(block, key)))
+    if contact.get("email") and not re.match(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", str(contact["email"])):
+        found.append(problem(path, "contact.email", f"expected an e-mail address, got '{contact['email']}'",
+                             lines.of("contact", "email")))
     return practice
 
 
@@ -275,17 +313,19 @@ def load_site_data(content_path):
 
 def _parse_site_data(folder):
     found = []
-    counties = load_counties(folder / "counties.csv", found)
+    crisis = load_crisis(folder / "crisis.yaml", found)
+    counties = load_counties(folder / "counties.csv", crisis["plans"], found)
     areas = load_areas(folder / "metro_areas.csv", counties, found)
     cities = load_cities(folder / "cities.csv", counties, areas, found)
-    credentials, boards = load_credentials(folder / "credentials.yaml", found)
+    credentials, boards, issuers = load_credentials(folder / "credentials.yaml", found)
     data = {
-        "practice": load_practice(folder / "practice.yaml", found),
-        "crisis": load_crisis(folder / "crisis.yaml", found),
+        "practice": load_practice(folder / "practice.yaml", cities, found),
+        "crisis": crisis,
         "credentials": credentials,
         "boards": boards,
+        "issuers": issuers,
         "counties": counties,
         "areas": areas,
         "cities": cities,
     }
-    return data, sorted(found)
+    return data, sorted(set(found))

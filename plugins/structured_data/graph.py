@@ -68,11 +68,12 @@ def credential(item):
     }
     if item["kind"] == "license":
         node["validIn"] = NC
-        if item.get("board"):
-            board = {"@type": "Organization", "name": item["board"]["name"]}
-            if item["board"].get("url"):
-                board["url"] = item["board"]["url"]
-            node["recognizedBy"] = board
+    # Every credential names who grants it: the NC board for a license, the issuer for a certification.
+    granted_by = item.get("granted_by")
+    if granted_by:
+        node["recognizedBy"] = {"@type": "Organization", "name": granted_by["name"]}
+        if granted_by.get("url"):
+            node["recognizedBy"]["url"] = granted_by["url"]
     if item.get("number"):
         node["identifier"] = item["number"]
     return node

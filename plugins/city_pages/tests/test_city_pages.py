@@ -66,11 +66,18 @@ def test_no_page_claims_an_office_outside_durham(site):
 def test_county_plan_and_line_only_where_verified(site):
     asheville = site.text("therapy/asheville-nc/")
     assert "Buncombe County's public behavioral-health plan is Vaya Health." in asheville
-    assert '<a href="tel:+18008496127">1-800-849-6127</a> (checked November 26, 2026)' in asheville
-    sanford = site.text("therapy/sanford-nc/")  # Lee County's row is inferred, not verified
-    assert "public behavioral-health plan is" not in sanford
-    for html in (asheville, sanford):
-        assert '<a href="tel:911">911</a>' in html and '<a href="tel:988">988</a>' in html
+    assert '<a href="tel:+18008496127">1-800-849-6127</a> (checked December 1, 2026)' in asheville
+    sanford = site.text("therapy/sanford-nc/")  # Lee County's plan is not verified
+    assert "We have not confirmed Lee County's public behavioral-health plan" in sanford
+    assert "Trillium" not in sanford
+    durham = site.text("therapy/durham-nc/")  # Alliance: the plan is known, its line is not
+    assert ('Durham County\'s public behavioral-health plan is <a href="https://www.alliancehealthplan.org/">'
+            'Alliance Health</a>. We have not been able to confirm its crisis line, so we show none.') in durham
+    for html in (asheville, sanford, durham):
+        crisis = html.split('id="crisis-local"', 1)[1].split("</section>", 1)[0]
+        assert '<a href="tel:911">Call 911</a>' in crisis and '<a href="tel:988">Call 988</a>' in crisis
+        assert '<a href="sms:988">Text 988</a>' in crisis
+    assert "tel:+1" not in durham.split('id="crisis-local"', 1)[1].split("</section>", 1)[0]
 
 
 def test_population_with_its_vintage_and_the_area(site):

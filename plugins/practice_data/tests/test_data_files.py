@@ -55,29 +55,42 @@ def test_a_city_marked_unpublished_or_removed_gets_no_page(tmp_path):
     assert "/therapy/cary-nc/" not in build.page("therapy/raleigh-nc/")
 
 
-def test_every_build_prints_the_missing_facts_as_warnings_and_still_succeeds(tmp_path):
+def test_a_build_points_to_the_report_in_one_line_and_the_report_lists_the_missing_facts(tmp_path):
     build = build_site(tmp_path)
     assert build.returncode == 0, build.stderr
+    pointers = [l for l in (build.stdout + build.stderr).splitlines() if "make report" in l]
+    assert len(pointers) == 1 and re.match(r"\d+ fact\(s\) missing, unverified or due for a check", pointers[0])
+    assert "is not known yet" not in build.stdout + build.stderr
+    report = run_module("practice_data", "report", build.content)
+    assert report.returncode == 0, report.stderr
     data = build.content / "data"
     for line in [
-        f"warning: {data}/practice.yaml: contact.phone: a phone number is not known yet",
-        f"warning: {data}/practice.yaml: contact.booking_url: a booking or contact link is not known yet",
-        f"warning: {data}/practice.yaml: home_offices.street_address: the office street address is not known yet",
-        f"warning: {data}/practice.yaml: fees.session_fees: session fees are not known yet",
-        f"warning: {build.content}/therapists/james-mccracken.md: license_numbers: no license number for LCSW",
+        f"{data}/practice.yaml: contact.phone: a phone number is not known yet",
+        f"{data}/practice.yaml: contact.booking_url: a booking or contact link is not known yet",
+        f"{data}/practice.yaml: home_offices.street_address: the office street address is not known yet",
+        f"{data}/practice.yaml: fees.session_fees: session fees are not known yet",
+        f"{build.content}/therapists/james-mccracken.md: license_numbers: no license number for LCSW",
     ]:
-        assert line in build.stderr.splitlines(), build.stderr
+        assert line in report.stdout.splitlines(), report.stdout
+    assert int(pointers[0].split()[0]) == len(report.stdout.splitlines()) - 1
+
+
+def test_quiet_builds_print_no_pointer(tmp_path):
+    content = make_content(tmp_path)
+    build = run_pelican(content, tmp_path / "out", extra_args=["-q"])
+    assert build.returncode == 0, build.stderr
+    assert "make report" not in build.stdout + build.stderr
 
 
 def test_report_lists_crisis_and_county_checks_older_than_a_year(tmp_path):
     content = make_content(tmp_path)
     crisis = edit_data(content, "crisis.yaml", "checked: 2026-11-26", "checked: 2020-01-01")
-    counties = edit_data(content, "counties.csv", ",2026-11-26,", ",2019-05-01,")
+    counties = edit_data(content, "counties.csv", ",2026-12-01,", ",2019-05-01,")
     report = run_module("practice_data", "report", content)
     assert report.returncode == 0
-    assert f"warning: {crisis}: emergency: last checked 2020-01-01; check it again" in report.stdout
-    assert re.search(rf"warning: {counties}:\d+: Alamance: last checked 2019-05-01; check it again", report.stdout)
-    assert "988" not in [l.split(": ")[1] for l in report.stdout.splitlines() if "crisis.yaml" in l]
+    assert re.search(rf"^{crisis}:\d+: emergency: last checked 2020-01-01; check it again$", report.stdout, re.M)
+    assert re.search(rf"^{counties}:\d+: Alamance: last checked 2019-05-01; check it again$", report.stdout, re.M)
+    assert not re.search(r"lifeline: last checked", report.stdout)
 
 
 def test_a_known_fact_appears_on_the_site_and_leaves_the_report(tmp_path):

@@ -86,7 +86,13 @@ def test_profile_page_describes_the_person_and_credentials(site):
         "credentialCategory": "license", "validIn": {"@type": "State", "name": "North Carolina"},
         "recognizedBy": {"@type": "Organization", "name": "North Carolina Social Work Certification and Licensure Board",
                          "url": "https://ncswboard.gov/"}}
-    assert any(c["credentialCategory"] == "certification" for c in person["hasCredential"])
+    certification = next(c for c in person["hasCredential"] if c["credentialCategory"] == "certification")
+    assert certification == {
+        "@type": "EducationalOccupationalCredential", "name": "Certified Emotionally Focused Therapy Supervisor",
+        "credentialCategory": "certification",
+        "recognizedBy": {"@type": "Organization", "url": "https://iceeft.com/",
+                         "name": "International Centre for Excellence in Emotionally Focused Therapy (ICEEFT)"}}
+    assert all(c.get("recognizedBy", {}).get("name") for c in person["hasCredential"])
 
 
 def test_breadcrumb_list_matches_the_visible_breadcrumbs_on_every_page_but_home(site):

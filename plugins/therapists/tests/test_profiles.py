@@ -64,3 +64,9 @@ def test_byline_links_to_profile_with_the_articles_credentials_and_author_box(si
     assert "Ana works with couples and families." in box
     default = build.text("blog/on-working-alliances/")
     assert '<a href="/therapists/james-mccracken/" rel="author">James McCracken, LCSW</a>' in default
+
+
+def test_profile_names_who_grants_each_certification(site):
+    html = site.text("therapists/james-mccracken/")
+    assert ('Certified Emotionally Focused Therapy Supervisor, certified through <a href="https://iceeft.com/">'
+            'International Centre for Excellence in Emotionally Focused Therapy (ICEEFT)</a>.') in html

@@ -36,10 +36,10 @@ $(VENV)/.test-deps: $(VENV)/.site-deps
 	@touch $@
 
 html: $(VENV)/.site-deps
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --fatal warnings
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONF) --fatal warnings --log-handler plain
 
 check: $(VENV)/.site-deps
-	$(PY) -m content_contract check $(INPUTDIR)
+	$(PY) -m practice_model check $(INPUTDIR)
 
 serve: $(VENV)/.site-deps
 	$(PY) tools/serve.py
@@ -51,7 +51,7 @@ github: publish
 	$(PY) tools/deploy.py $(OUTPUTDIR) $(DEPLOY_ARGS)
 
 report: $(VENV)/.site-deps
-	$(PY) -m practice_data report $(INPUTDIR)
+	$(PY) -m practice_model report $(INPUTDIR)
 
 city-report: html
 	@cat reports/city-report.txt
@@ -70,7 +70,7 @@ test: $(VENV)/.test-deps system-deps
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.test-deps
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m unit $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(OUTPUTDIR) .pelican-cache reports

@@ -3,10 +3,12 @@
 import sys
 from pathlib import Path
 
-# Our plugins import each other's modules (e.g. the contract reads the data loaders).
+# The plugins are packages in plugins/; some are libraries the others import.
 _PLUGINS = str(Path(__file__).resolve().parent / "plugins")
 if _PLUGINS not in sys.path:
     sys.path.insert(0, _PLUGINS)
+
+from template_cache import DamageTolerantBytecodeCache  # noqa: E402
 
 SITENAME = "North Carolina Therapy Professionals"
 SITEURL = ""
@@ -20,13 +22,13 @@ THEME = "theme"
 # Pelican loads every installed plugin when PLUGINS is unset: name them all.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "pelican.plugins.yaml_metadata",
+    # First: every build starts by reading the content, checking it and building the
+    # model of the practice that the plugins below read (it says so if it is missing).
+    "practice_model",
     "content_reader",
     "content_urls",
-    "template_cache",
+    # Before structured_data, which pins the dates of the index pages in its sitemap.xml.
     "pelican.plugins.sitemap",
-    "practice_data",
-    "content_contract",
     "therapists",
     "series",
     "city_pages",
@@ -83,10 +85,12 @@ AUTHOR_FEED_RSS = None
 # Typogrify runs once per file inside our reader (plugins/content_reader), whose
 # cache keeps its result; Pelican's own pass would run it again on every build.
 TYPOGRIFY = False
-SITE_TYPOGRIFY = True
+CONTENT_READER_TYPOGRIFY = True
 CACHE_PATH = ".pelican-cache"
 # Every value is escaped unless a template marks it as HTML (content, typogrified titles).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Templates are compiled once and kept, for every generator, in CACHE_PATH/jinja.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "bytecode_cache": DamageTolerantBytecodeCache(f"{CACHE_PATH}/jinja")}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -68,7 +68,7 @@ def our_plugins():
 
 def ours_cmd(content, output, cache, overrides=None, typogrify=True):
     settings = {"CITY_PAGES_REPORT": str(WORK / "city-report.txt"), "CACHE_PATH": str(cache),
-                "SITE_TYPOGRIFY": typogrify}
+                "CONTENT_READER_TYPOGRIFY": typogrify}
     for key, value in (overrides or {}).items():
         if value == "drop:content_contract":
             settings["PLUGINS"] = [p for p in our_plugins() if p != "content_contract"]

@@ -1,6 +1,7 @@
 """Builds real sites with Pelican for the tests: the project's settings and theme,
 a small content folder in a temporary directory, and the HTML it wrote."""
 
+import filecmp
 import gzip
 import json
 import os
@@ -106,7 +107,7 @@ def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=
     overrides = {"SITE_SEARCH": False, "CITY_PAGES_REPORT": str(Path(output).parent / "city-report.txt"),
                  **(overrides or {})}
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
-           "--fatal", "warnings", *extra_args]
+           "--fatal", "warnings", "--log-handler", "plain", *extra_args]
     # One -e with every pair: Pelican keeps only the last -e it is given.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
@@ -124,3 +125,19 @@ def run_module(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}"}
     return subprocess.run([sys.executable, "-m", *map(str, args)], cwd=cwd, capture_output=True, text=True,
                           env=env, timeout=600)
+
+
+def same_tree(a, b):
+    """(files only in a, only in b, differing), recursively."""
+    left, right, differ = [], [], []
+
+    def walk(cmp, prefix=""):
+        left.extend(prefix + n for n in cmp.left_only)
+        right.extend(prefix + n for n in cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differ.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, prefix + name + "/")
+
+    walk(filecmp.dircmp(a, b))
+    return left, right, differ

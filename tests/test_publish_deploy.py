@@ -82,7 +82,7 @@ def test_a_content_error_fails_publish_and_leaves_output_untouched(tmp_path):
     (output / "index.html").write_text("the site as it was")
     result = publish(broken_content(tmp_path), output)
     assert result.returncode == 1
-    assert "bad.md: author: unknown therapist 'Jame McCracken'" in result.stderr
+    assert "bad.md:4: author: unknown therapist 'Jame McCracken'" in result.stderr
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("output")] == ["output"]
     assert (output / "index.html").read_text() == "the site as it was"
     assert list(output.iterdir()) == [output / "index.html"]

@@ -49,7 +49,7 @@ def publish(content, output, settings):
     try:
         build = subprocess.run(
             [sys.executable, "-m", "pelican", str(content), "-o", str(fresh), "-s", str(settings),
-             "--fatal", "warnings"], cwd=ROOT)
+             "--fatal", "warnings", "--log-handler", "plain"], cwd=ROOT)
         if build.returncode != 0:
             print(f"publish: the build failed; {output} was left as it was.", file=sys.stderr)
             return 1

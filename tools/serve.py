@@ -31,7 +31,7 @@ class Preview:
         # A full build each time: the caches (content, search parts, unchanged pages
         # left in place) make it quick, and the preview's search stays current.
         cmd = [sys.executable, "-m", "pelican", str(self.content), "-o", str(self.output),
-               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true"]
+               "-s", str(ROOT / "pelicanconf.py"), "-e", "LIVE_RELOAD=true", "--log-handler", "plain"]
         if subprocess.run(cmd, cwd=ROOT).returncode == 0:
             self.generation += 1
             print(f"-> build {self.generation} ready", flush=True)

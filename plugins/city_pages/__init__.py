@@ -3,11 +3,11 @@ each metro or micro area, and a hub; each tells a reader there only what is true
 
 from pelican import signals
 
-from city_pages.pages import CityPagesGenerator
+from city_pages.pages import CityPagesGenerator, read_settings
 
 
 def get_generators(pelican):
-    if pelican.settings.get("CITY_PAGES", True):
+    if read_settings(pelican.settings).city_pages:
         return CityPagesGenerator
     return None
 

@@ -1,18 +1,25 @@
 """Checks every content file against the schema, all problems in one run."""
 
-import datetime
 import difflib
 import functools
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify as pelican_slugify
 
-from content_contract.front_matter import FrontMatterError, read_front_matter
+from content_contract.dates import parse_date
+from content_contract.front_matter import FrontMatter, FrontMatterError, parse
 from content_contract.problems import problem, shown_path
 from content_contract.schema import COLLECTIONS
 
-# Pelican's own default; the site's setting wins when given.
-_DEFAULT_SLUG_SUBS = [(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]
+
+def slug_rules(settings):
+    """The site's SLUG_REGEX_SUBSTITUTIONS, with Pelican's own default: one rule everywhere."""
+    return settings.get("SLUG_REGEX_SUBSTITUTIONS") or DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+
+_EXCERPT = 60  # a message quotes at most this much of a value
 
 
 @functools.lru_cache(maxsize=4096)
@@ -25,6 +32,32 @@ def slugify(value, regex_subs):
     return _slugify(value, tuple(tuple(s) for s in regex_subs))
 
 
+@dataclass(frozen=True)
+class Source:
+    """One Markdown file the contract covers, read and parsed once per build."""
+
+    collection: str
+    path: Path
+    key: str  # sha256 of its bytes: what caches of its rendering are keyed by
+    front_matter: FrontMatter | None
+    error: FrontMatterError | None = None
+
+    @property
+    def meta(self):
+        return self.front_matter.meta if self.front_matter else {}
+
+    def line_of(self, field):
+        return self.front_matter.lines.get(field, 0) if self.front_matter else 0
+
+
+@dataclass(frozen=True)
+class Known:
+    """What content may refer to: credential codes (with their kind) and city slugs."""
+
+    credentials: dict
+    cities: frozenset
+
+
 def content_files(content_path):
     """(collection, path) for every Markdown file the contract covers."""
     root = Path(content_path)
@@ -35,14 +68,17 @@ def content_files(content_path):
                 yield collection, path
 
 
-def parse_date(value):
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value
-    text = str(value).strip()
+def read_source(collection, path):
+    raw = path.read_bytes()
+    key = hashlib.sha256(raw).hexdigest()
     try:
-        return datetime.datetime.fromisoformat(text)
-    except ValueError:
-        return None
+        return Source(collection, path, key, parse(raw))
+    except FrontMatterError as err:
+        return Source(collection, path, key, None, err)
+
+
+def read_sources(content_path):
+    return [read_source(collection, path) for collection, path in content_files(content_path)]
 
 
 def _type_problems(name, spec, value, known):
@@ -56,15 +92,15 @@ def _type_problems(name, spec, value, known):
             return [f"too short ({len(value)} characters; at least {spec.min_len})"]
         if spec.max_len and len(value) > spec.max_len:
             return [f"too long ({len(value)} characters; at most {spec.max_len})"]
-        if kind == "slug" and value != slugify(value, regex_subs=_DEFAULT_SLUG_SUBS):
-            return [f"'{value}' is not a slug (expected lower-case words joined by '-', "
-                    f"e.g. '{slugify(value, regex_subs=_DEFAULT_SLUG_SUBS)}')"]
-        if kind == "therapist" and slugify(value, regex_subs=_DEFAULT_SLUG_SUBS) not in known["therapists"]:
-            return [f"unknown therapist '{value}' (known: {', '.join(sorted(known['therapists'])) or 'none'})"]
+        if kind == "slug" and value != slugify(value, regex_subs=known["slug_rules"]):
+            return [f"{_quote(value)} is not a slug (expected lower-case words joined by '-', "
+                    f"e.g. '{slugify(value, regex_subs=known['slug_rules'])[:_EXCERPT]}')"]
+        if kind == "therapist" and slugify(value, regex_subs=known["slug_rules"]) not in known["therapists"]:
+            return [f"unknown therapist {_quote(value)} (known: {', '.join(sorted(known['therapists'])) or 'none'})"]
         return []
     if kind == "date":
         if parse_date(value) is None:
-            return [f"'{value}' is not a real date (expected YYYY-MM-DD, optionally with a time)"]
+            return [f"{_quote(value)} is not a real date (expected YYYY-MM-DD, optionally with a time)"]
         return []
     if kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
@@ -87,14 +123,14 @@ def _type_problems(name, spec, value, known):
         out = [f"expected each item to be text, got {_show(v)}" for v in value if not isinstance(v, str)]
         if spec.item_choices:
             allowed = known[spec.item_choices]
-            out += [f"unknown {spec.item_choices[:-1]} '{v}' (known: {', '.join(sorted(allowed))})"
+            out += [f"unknown {spec.item_choices[:-1]} {_quote(v)} (known: {', '.join(sorted(allowed))})"
                     for v in value if isinstance(v, str) and v not in allowed]
         return out
     if kind == "mapping":
         if not isinstance(value, dict):
             return [f"expected 'CODE: number' lines, e.g. {_example(spec)}; got {_show(value)}"]
         allowed = known[spec.item_choices]
-        return [f"unknown {spec.item_choices[:-1]} '{k}' (known: {', '.join(sorted(allowed))})"
+        return [f"unknown {spec.item_choices[:-1]} {_quote(k)} (known: {', '.join(sorted(allowed))})"
                 for k in value if k not in allowed]
     if kind == "links":
         ok = isinstance(value, list) and all(
@@ -104,83 +140,89 @@ def _type_problems(name, spec, value, known):
     raise ValueError(f"schema kind {kind!r} has no check")
 
 
+def _quote(value):
+    """'value', or its first characters when it is long."""
+    text = str(value)
+    return f"'{text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + '…'}'"
+
+
 def _show(value):
-    if isinstance(value, str):
-        return f"text '{value}'"
+    """The value as a message quotes it: a short excerpt, never the whole of a long value."""
     if isinstance(value, bool):
         return str(value).lower()
-    return f"{type(value).__name__} {value!r}"
+    text = value if isinstance(value, str) else repr(value)
+    text = text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+    return f"text '{text}'" if isinstance(value, str) else f"{type(value).__name__} {text}"
 
 
 def _example(spec):
     return "[" + ", ".join(str(x) for x in spec.example) + "]" if isinstance(spec.example, list) else spec.example
 
 
-def check_fields(collection, path, meta, known):
-    """Problems with one file's fields taken alone."""
+def check_fields(source, known):
+    """Problems with one file's fields taken alone, each at its field's line."""
+    collection, path, meta = source.collection, source.path, source.meta
     schema = COLLECTIONS[collection]
     found = []
     for name in meta:
         if name not in schema:
             close = difflib.get_close_matches(str(name), schema, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (known fields: {', '.join(schema)})"
-            found.append(problem(path, str(name), "unknown field" + hint))
+            found.append(problem(path, str(name)[:_EXCERPT], "unknown field" + hint, source.line_of(name)))
     for name, spec in schema.items():
         if name not in meta or meta[name] is None:
             if spec.required:
                 found.append(problem(path, name, f"required field is missing (e.g. {name}: {_example(spec)})"))
             continue
         for message in _type_problems(name, spec, meta[name], known):
-            found.append(problem(path, name, message))
+            found.append(problem(path, name, message, source.line_of(name)))
     for pic, alt in (("image", "image_alt"), ("photo", "photo_alt")):
         if pic in schema and meta.get(pic) and not meta.get(alt):
-            found.append(problem(path, alt, f"required when {pic} is given: describe the picture"))
+            found.append(problem(path, alt, f"required when {pic} is given: describe the picture",
+                                 source.line_of(pic)))
     if collection == "articles" and meta.get("series_index") is not None and not meta.get("series"):
-        found.append(problem(path, "series_index", "given without series: add the series name or remove it"))
+        found.append(problem(path, "series_index", "given without series: add the series name or remove it",
+                             source.line_of("series_index")))
     return found
 
 
-def known_names(site_data, therapists):
-    creds = site_data["credentials"]
+def known_names(known, therapists, slug_subs):
     return {
+        "slug_rules": slug_subs,
         "therapists": set(therapists),
-        "credentials": set(creds),
-        "licenses": {c for c, v in creds.items() if v["kind"] == "license"},
-        "certifications": {c for c, v in creds.items() if v["kind"] == "certification"},
-        "cities": {c["slug"] for c in site_data["cities"]},
+        "credentials": set(known.credentials),
+        "licenses": {c for c, kind in known.credentials.items() if kind == "license"},
+        "certifications": {c for c, kind in known.credentials.items() if kind == "certification"},
+        "cities": set(known.cities),
     }
 
 
-def check_content(content_path, settings, site_data):
-    """Every problem in the content folder, as a sorted list."""
-    slug_subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", _DEFAULT_SLUG_SUBS)
-    files, found = [], []
-    for collection, path in content_files(content_path):
-        try:
-            meta, body = read_front_matter(path)
-        except FrontMatterError as err:
-            found.append(problem(path, err.field, err.message, err.line))
-            continue
-        files.append((collection, path, meta))
-
-    therapists = {p.stem: meta for c, p, meta in files if c == "therapists"}
-    known = known_names(site_data, therapists)
+def check_sources(sources, settings, known):
+    """Every problem in the content files, as a sorted list."""
+    slug_subs = slug_rules(settings)
+    found = [problem(s.path, s.error.field, s.error.message, s.error.line) for s in sources if s.error]
+    files = [s for s in sources if s.front_matter is not None]
+    therapists = {s.path.stem: s.meta for s in files if s.collection == "therapists"}
+    names = known_names(known, therapists, slug_subs)
     urls, series_parts = {}, {}
-    for collection, path, meta in files:
-        found += check_fields(collection, path, meta, known)
-        if collection == "articles":
-            found += _check_byline_credentials(path, meta, therapists, slug_subs, known)
+    for source in files:
+        path, meta = source.path, source.meta
+        found += check_fields(source, names)
+        if source.collection == "articles":
+            found += _check_byline_credentials(source, therapists, slug_subs, names)
             if meta.get("series") and isinstance(meta.get("series_index"), int):
                 key = (str(meta["series"]).strip(), meta["series_index"])
                 if key in series_parts:
                     found.append(problem(path, "series_index",
                                          f"{key[1]} in series '{key[0]}' is also claimed by "
-                                         f"{series_parts[key]}"))
+                                         f"{series_parts[key]}", source.line_of("series_index")))
                 else:
                     series_parts[key] = shown_path(path)
-        if collection == "cities" and isinstance(meta.get("city"), str) and meta["city"] not in known["cities"]:
-            found.append(problem(path, "city", f"unknown city '{meta['city']}' (see content/data/cities.csv)"))
-        url = _url_of(collection, path, meta, settings, slug_subs)
+        if source.collection == "cities" and isinstance(meta.get("city"), str) \
+                and meta["city"] not in names["cities"]:
+            found.append(problem(path, "city", f"unknown city {_quote(meta['city'])} (see content/data/cities.csv)",
+                                 source.line_of("city")))
+        url = _url_of(source.collection, path, meta, settings, slug_subs)
         if url is not None:
             if url in urls:
                 found.append(problem(path, "slug", f"writes the same URL '{url}' as {urls[url]}"))
@@ -189,18 +231,18 @@ def check_content(content_path, settings, site_data):
     return sorted(found)
 
 
-def _check_byline_credentials(path, meta, therapists, slug_subs, known):
-    author = meta.get("author")
-    codes = meta.get("credentials")
+def _check_byline_credentials(source, therapists, slug_subs, known):
+    author = source.meta.get("author")
+    codes = source.meta.get("credentials")
     if not isinstance(author, str) or not isinstance(codes, list):
         return []
     profile = therapists.get(slugify(author, regex_subs=slug_subs))
     if profile is None:
         return []
     held = set(profile.get("credentials") or []) | set(profile.get("certifications") or [])
-    return [problem(path, "credentials", f"'{code}' is not held by {profile.get('name', author)} "
-                    f"(their profile lists: {', '.join(sorted(held)) or 'none'})")
-            for code in codes if code in known["credentials"] and code not in held]
+    return [problem(source.path, "credentials", f"'{code}' is not held by {profile.get('name', author)} "
+                    f"(their profile lists: {', '.join(sorted(held)) or 'none'})", source.line_of("credentials"))
+            for code in codes if isinstance(code, str) and code in known["credentials"] and code not in held]
 
 
 def _url_of(collection, path, meta, settings, slug_subs):

@@ -1,8 +1,11 @@
-"""How a problem in content or data is told to the person who can fix it."""
+"""How a problem in content or data is told to the person who can fix it: one line
+naming the file, the line and the field, through Pelican's logger."""
 
-import sys
+import logging
 from dataclasses import dataclass
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -35,15 +38,27 @@ def problem(path, field, message, line=0):
 
 
 class BuildStopped(SystemExit):
-    """Stops the build with exit status 1 and without a traceback: the lines above say it all."""
+    """Stops the build with exit status 1 and without a traceback: the lines above say it all.
+    (Pelican's main() logs any Exception with its traceback; SystemExit passes through.)"""
+
+
+def log(level, message):
+    """Logs through Pelican's logger. Under `--fatal warnings` Pelican raises on the first
+    warning or error; here every problem is told first, and the caller decides to stop."""
+    try:
+        logger.log(level, "%s", message)
+    except RuntimeError:
+        pass  # Pelican's fatal-level signal: the caller stops the build itself
 
 
 def stop_build(problems):
-    for p in sorted(set(problems)):
-        print(p, file=sys.stderr)
-    count = len(set(problems))
-    print(
-        f"{count} problem{'s' if count != 1 else ''} found; the build stopped and nothing was published.",
-        file=sys.stderr,
-    )
+    problems = sorted(set(problems))
+    for p in problems:
+        log(logging.ERROR, p)
+    logger.critical("%s", summary(problems))
     raise BuildStopped(1)
+
+
+def summary(problems):
+    count = len(set(problems))
+    return f"{count} problem{'s' if count != 1 else ''} found; the build stopped and nothing was published."

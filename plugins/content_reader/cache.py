@@ -3,21 +3,22 @@
 Keyed by content, not by modification time, so an edited file is always read
 again and an unchanged one never is; the reading settings and library versions
 are part of the key too. A cache that cannot be read is discarded with a
-warning and the build goes on.
+warning and the build goes on. One ContentCache per build (kept in the build's
+state), loaded from disk when the build starts and saved when it ends.
 """
 
 import hashlib
+import logging
 import os
 import pickle
-import sys
 from importlib.metadata import version
 from pathlib import Path
+
+from content_contract.problems import log
 
 CACHE_FILE = "content-reader.pickle"
 # What render.py produces is part of the key, so a change to it empties the cache.
 _RENDER_SOURCE = hashlib.sha256((Path(__file__).parent / "render.py").read_bytes()).hexdigest()
-
-_state = {"path": None, "fingerprint": None, "entries": {}, "used": set(), "dirty": False}
 
 
 def fingerprint(config):
@@ -25,60 +26,46 @@ def fingerprint(config):
     return hashlib.sha256(repr((_RENDER_SOURCE, libraries, config)).encode()).hexdigest()
 
 
-def content_key(data):
-    return hashlib.sha256(data).hexdigest()
+class ContentCache:
+    def __init__(self, path, config):
+        self.path = path
+        self.config = config
+        self.fingerprint = fingerprint(config)
+        self.entries, self.used, self.dirty = self._load(), set(), False
+        self.prepared = False  # the files it lacked have been read ahead (reader.prepare_reading)
 
-
-def open_cache(settings, config):
-    """Loads the cache for this build (once per build and settings)."""
-    path = os.path.join(settings.get("CACHE_PATH", "cache"), CACHE_FILE) \
-        if settings.get("CONTENT_READER_CACHE", True) else None
-    key = fingerprint(config)
-    if _state["path"] == path and _state["fingerprint"] == key:
-        return
-    entries = {}
-    if path and os.path.exists(path):
+    def _load(self):
+        if not self.path or not os.path.exists(self.path):
+            return {}
         try:
-            with open(path, "rb") as f:
+            with open(self.path, "rb") as f:
                 stored = pickle.load(f)
             if not (isinstance(stored, dict) and isinstance(stored.get("entries"), dict)):
                 raise ValueError("unexpected contents")
-            if stored.get("fingerprint") == key:
-                entries = stored["entries"]
+            return stored["entries"] if stored.get("fingerprint") == self.fingerprint else {}
         except Exception as err:  # noqa: BLE001 - any damage means: start again
-            print(f"warning: the content cache {path} could not be read ({err.__class__.__name__}); "
-                  "it was discarded and every file is read again", file=sys.stderr)
-            entries = {}
-    _state.update(path=path, fingerprint=key, entries=entries, used=set(), dirty=False)
+            log(logging.WARNING, f"the content cache {self.path} could not be read ({err.__class__.__name__}); "
+                "it was discarded and every file is read again")
+            return {}
 
+    def lookup(self, key):
+        found = self.entries.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
 
-def lookup(key):
-    found = _state["entries"].get(key)
-    if found is not None:
-        _state["used"].add(key)
-    return found
+    def store(self, key, result):
+        self.entries[key] = result
+        self.used.add(key)
+        self.dirty = True
 
-
-def store(key, result):
-    _state["entries"][key] = result
-    _state["used"].add(key)
-    _state["dirty"] = True
-
-
-def save_cache(pelican=None):
-    """Writes the entries this build used (so deleted files drop out), atomically."""
-    path = _state["path"]
-    if not path:
-        return
-    unused = set(_state["entries"]) - _state["used"]
-    if not _state["dirty"] and not unused:
-        _state["used"] = set()
-        return
-    entries = {k: v for k, v in _state["entries"].items() if k in _state["used"]}
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as f:
-        pickle.dump({"fingerprint": _state["fingerprint"], "entries": entries}, f,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    _state.update(entries=entries, used=set(), dirty=False)
+    def save(self):
+        """Writes the entries this build used (so deleted files drop out), atomically."""
+        if not self.path or (not self.dirty and not set(self.entries) - self.used):
+            return
+        entries = {k: v for k, v in self.entries.items() if k in self.used}
+        os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+        tmp = f"{self.path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump({"fingerprint": self.fingerprint, "entries": entries}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)

@@ -1,77 +1,121 @@
-"""The site's Markdown reader, and parallel reading of what the cache lacks."""
+"""The site's Markdown reader, and parallel reading of what the cache lacks.
+
+Our own reader rather than pelican-yaml-metadata's: that one parses YAML again with no
+bounds, while every file here is parsed once, by the contract's parser, per build."""
 
 import multiprocessing
 import os
 from pathlib import Path
 
-from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+import plugin_settings
+import practice_model
+from content_contract.check import read_source
+from content_contract.dates import parse_date
+from pelican.contents import Author, Category, Tag
+from pelican.readers import BaseReader
+from plugin_settings import Setting, positive
 
-from content_reader import cache
+from content_reader.cache import CACHE_FILE, ContentCache
 from content_reader.render import reading_config, render
 
-_config = {}
+STATE = "content_reader"
+SETTINGS = {
+    "CONTENT_READER_CACHE": Setting(True, bool, "Keep rendered files in CACHE_PATH, keyed by their content."),
+    "CONTENT_READER_TYPOGRIFY": Setting(True, bool, "Typogrify every file once, inside the reader (Pelican's own "
+                                        "TYPOGRIFY stays off: its pass would run on every build)."),
+    "CONTENT_READER_WORKERS": Setting(os.cpu_count() or 1, int, "Processes that render the files the cache "
+                                      "lacks (1: none).", positive),
+}
 
 
-def _render_file(path):
-    data = Path(path).read_bytes()
-    return cache.content_key(data), render(data.decode("utf-8"), _config["current"])
+def cache_of(settings):
+    """This build's content cache, opened on first use (with the plugin's settings checked)."""
+    def make():
+        conf = plugin_settings.read(settings, "CONTENT_READER_", SETTINGS)
+        path = os.path.join(settings["CACHE_PATH"], CACHE_FILE) if conf.cache else None
+        cache = ContentCache(path, reading_config(settings))
+        cache.workers = conf.workers
+        return cache
+    return practice_model.build_of(settings).state(STATE, make)
 
 
-def _init_worker(config):
-    _config["current"] = config
+def _render_task(task):
+    key, front_matter, config = task
+    return key, render(front_matter, config)
 
 
 def prepare_reading(readers):
-    """Once per build: read every Markdown file the cache lacks, in parallel."""
+    """Once per build: render every Markdown file the cache lacks, in parallel."""
     settings = readers.settings
-    if _config.get("prepared") == id(settings):
+    cache = cache_of(settings)
+    if cache.prepared:
         return
-    _config["prepared"] = id(settings)
-    config = reading_config(settings)
-    _config["current"] = config
-    cache.open_cache(settings, config)
-    missing = []
-    for path in sorted(Path(settings["PATH"]).rglob("*.md")):
-        try:
-            key = cache.content_key(path.read_bytes())
-        except OSError:
-            continue
-        if cache.lookup(key) is None:
-            missing.append(str(path))
-    workers = int(settings.get("CONTENT_READER_WORKERS", os.cpu_count() or 1))
+    cache.prepared = True
+    missing = [(s.key, s.front_matter, cache.config) for s in practice_model.build_of(settings).sources
+               if s.front_matter is not None and cache.lookup(s.key) is None]
+    workers = cache.workers
     if workers < 2 or len(missing) < 4 * workers:
         return  # not worth starting processes: read as Pelican asks
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-        for key, result in pool.imap_unordered(_render_file, missing, chunksize=8):
+    with context.Pool(workers) as pool:
+        for key, result in pool.imap_unordered(_render_task, missing, chunksize=8):
             cache.store(key, result)
 
 
-class SiteReader(YAMLMetadataReader):
-    """pelican-yaml-metadata's reader, with titles as text and typogrify done once."""
+def pelican_metadata(meta, formatted, title_html, settings):
+    """Front matter as Pelican's contents expect it, through Pelican's public types."""
+    out = {}
+    for name, value in meta.items():
+        if value is None:
+            continue
+        name = str(name).lower()
+        if name in formatted:
+            value = formatted[name]
+        elif name == "title":
+            value = title_html
+        elif name in ("date", "modified"):
+            value = parse_date(value)  # the contract's rule: a file that passed it always has a date here
+        elif name == "tags":
+            names = [str(t).strip() for t in (value if isinstance(value, list) else [value])]
+            value = [Tag(n, settings) for n in dict.fromkeys(n for n in names if n)]  # each tag once
+        elif name == "author":
+            value = Author(str(value).strip(), settings)
+        elif name == "category":
+            value = Category(str(value).strip(), settings)
+        elif name in ("slug", "save_as", "url", "status", "template"):
+            value = str(value).strip()
+        if value in ("", [], None):
+            continue
+        out[name] = value
+    return out
+
+
+class SiteReader(BaseReader):
+    """Markdown with YAML front matter: titles read as text, typogrify run once per file,
+    results cached by the file's content hash."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
 
     def read(self, source_path):
-        data = Path(source_path).read_bytes()
-        key = cache.content_key(data)
-        result = cache.lookup(key)
+        source = practice_model.build_of(self.settings).source(source_path)
+        if source is None or source.front_matter is None:
+            source = read_source("", Path(source_path))  # a file outside the contract's folders
+            if source.error:
+                raise ValueError(f"{source_path}: {source.error.field}: {source.error.message}")
+        cache = cache_of(self.settings)
+        result = cache.lookup(source.key)
         if result is None:
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                return super().read(source_path)
-            result = render(text, _config.get("current") or reading_config(self.settings))
-            cache.store(key, result)
-        if result is None:  # no YAML front matter
-            return super().read(source_path)
-        content, raw, title_html, formatted = result
-        plain = {k: v for k, v in raw.items() if k not in formatted and k != "title"}
-        metadata = self._parse_yaml_metadata(plain, source_path)
-        if title_html is not None:
-            metadata["title"] = title_html
-        metadata.update(formatted)
-        return content, metadata
+            result = render(source.front_matter, cache.config)
+            cache.store(source.key, result)
+        content, title_html, formatted = result
+        return content, pelican_metadata(source.front_matter.meta, formatted, title_html, self.settings)
 
 
 def use_site_reader(readers):
     for extension in SiteReader.file_extensions:
         readers.reader_classes[extension] = SiteReader
+
+
+def save_cache(pelican):
+    cache_of(pelican.settings).save()

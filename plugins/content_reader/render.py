@@ -1,19 +1,13 @@
-"""Turns one Markdown file into (content HTML, raw front matter, title HTML, summary HTML).
+"""Turns one parsed Markdown file into (content HTML, title HTML, {formatted field: HTML}).
 
-A pure function of the file's bytes and the reading settings, so its result can be
-cached by content hash and computed in another process.
+A pure function of the file's front matter and body and the reading settings, so its
+result can be cached by content hash and computed in another process.
 """
 
 import copy
+import functools
 import html
-import re
-
-import yaml
-
-HEADER_RE = re.compile(
-    r"\s*^---$(?P<metadata>.+?)^(?:---|\.\.\.)$(?P<content>.*)", re.MULTILINE | re.DOTALL)
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_markdown = {}
+import json
 
 
 def reading_config(settings):
@@ -26,7 +20,7 @@ def reading_config(settings):
     md["extensions"] = sorted(extensions | set(md["extension_configs"]))
     return {
         "markdown": md,
-        "typogrify": bool(settings.get("SITE_TYPOGRIFY", True)),
+        "typogrify": settings.get("CONTENT_READER_TYPOGRIFY", True) is True,
         "ignore_tags": list(settings.get("TYPOGRIFY_IGNORE_TAGS", [])),
         "omit_filters": list(settings.get("TYPOGRIFY_OMIT_FILTERS", [])),
         "dashes": settings.get("TYPOGRIFY_DASHES", "default"),
@@ -34,19 +28,17 @@ def reading_config(settings):
     }
 
 
-def _converter(config):
-    """One Markdown instance per configuration, as Pelican's Markdown reader sets it up."""
-    key = repr(config["markdown"])
-    if key not in _markdown:
-        from markdown import Markdown
+@functools.lru_cache(maxsize=8)
+def _markdown(config_json):
+    """One Markdown instance per configuration (a memo of a pure factory; reset before each use)."""
+    from markdown import Markdown
 
-        md = copy.deepcopy(config["markdown"])
-        md.setdefault("extension_configs", {})
-        extensions = [e for e in md.get("extensions", []) if e != "markdown.extensions.meta"]
-        extensions += [e for e in md["extension_configs"] if e not in extensions]
-        md["extensions"] = extensions
-        _markdown[key] = Markdown(**md)
-    return _markdown[key].reset()
+    md = json.loads(config_json)
+    return Markdown(**md)
+
+
+def _converter(config):
+    return _markdown(json.dumps(config["markdown"], sort_keys=True)).reset()
 
 
 def _typogrify(text, config):
@@ -62,16 +54,10 @@ def _typogrify(text, config):
     return typogrify(text, config["ignore_tags"], **dict.fromkeys(config["omit_filters"], False))
 
 
-def render(text, config):
-    """(content_html, raw_metadata, title_html, formatted_html) for one file's text,
-    or None when it has no YAML front matter (the plain Markdown reader takes it)."""
-    match = HEADER_RE.fullmatch(text)
-    if not match:
-        return None
-    raw = yaml.load(match.group("metadata"), Loader=_Loader) or {}
-    if not isinstance(raw, dict):
-        return None
-    content = _typogrify(_converter(config).convert(match.group("content")), config)
+def render(front_matter, config):
+    """(content_html, title_html, formatted_html) for one parsed file."""
+    raw = front_matter.meta
+    content = _typogrify(_converter(config).convert(front_matter.body), config)
     title = raw.get("title")
     title_html = _typogrify(html.escape(str(title), quote=False), config) if title is not None else None
     formatted = {}
@@ -80,4 +66,4 @@ def render(text, config):
             value = raw[name]
             value = "\n".join(map(str, value)) if isinstance(value, list) else str(value)
             formatted[name] = _typogrify(_converter(config).convert(value), config)
-    return content, raw, title_html, formatted
+    return content, title_html, formatted

@@ -10,10 +10,10 @@ the build, except the names in OUTPUT_RETENTION, is left over and removed.
 import io
 import os
 
+import practice_model
 from pelican.writers import Writer
 
-# One entry per output folder being built: the snapshot and the files kept as they were.
-_builds = {}
+STATE = "output_sync"
 
 
 def _cleans(pelican):
@@ -23,9 +23,14 @@ def _cleans(pelican):
 
 
 def take_over_cleaning(pelican):
+    """Pelican would delete the output folder at each run; this plugin cleans it instead."""
+    plugins = pelican.settings.get("PLUGINS") or []
+    if plugins and plugins[-1] != "output_sync":
+        practice_model.stop_for_plugins("output_sync must be the last of PLUGINS: it removes what the build did "
+                                        "not make, once every other plugin has written")
     if pelican.delete_outputdir and _cleans(pelican):
         pelican.delete_outputdir = False
-        _builds[os.path.abspath(pelican.output_path)] = {"retention": set(pelican.output_retention)}
+        pelican.settings["OUTPUT_SYNC_CLEANS"] = True
 
 
 def _stamp(stat):
@@ -46,11 +51,13 @@ def snapshot(output, retention):
 
 
 def sync_writer(pelican):
-    build = _builds.get(os.path.abspath(pelican.output_path))
-    if build is None:
+    if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
         return None
     # Taken here, once per run, right before generators write anything.
-    build.update(before=snapshot(os.path.abspath(pelican.output_path), build["retention"]), unchanged=set())
+    retention = set(pelican.output_retention)
+    build = practice_model.build_of(pelican).state(STATE, lambda: {
+        "retention": retention, "before": snapshot(os.path.abspath(pelican.output_path), retention),
+        "unchanged": set()})
     return type("SyncWriter", (SyncWriter,), {"unchanged": build["unchanged"]})
 
 
@@ -94,8 +101,10 @@ class _WrittenIfChanged(io.StringIO):
 
 def remove_leftovers(pelican):
     output = os.path.abspath(pelican.output_path)
-    build = _builds.get(output)
-    if build is None or "before" not in build:
+    if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
+        return
+    build = practice_model.build_of(pelican).state(STATE, dict)
+    if "before" not in build:
         return
     for path, stamp in build.pop("before").items():
         if path in build["unchanged"]:

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
+from content_contract.check import slug_rules
+from page_model import GeneratedPage, write_page
 from pelican.generators import Generator
 from pelican.utils import slugify
-
-from page_model import GeneratedPage, write_page
 
 
 @dataclass
@@ -26,6 +26,18 @@ def link_neighbours(articles):
         article.next_article = timeline[i + 1] if i + 1 < len(timeline) else None
 
 
+def series_url(name, slug_subs):
+    return f"blog/series/{slugify(name, regex_subs=slug_subs)}/"
+
+
+def series_of(article, slug_subs):
+    """(name, url) of the series a published article belongs to, or None."""
+    name = getattr(article, "series", None)
+    if not name or getattr(article, "status", "published") != "published":
+        return None
+    return str(name).strip(), series_url(str(name).strip(), slug_subs)
+
+
 def collect_series(articles, slug_subs):
     """{name: [articles in order]} for published articles, and each one's place."""
     series = {}
@@ -36,7 +48,7 @@ def collect_series(articles, slug_subs):
     pages = []
     for name, parts in sorted(series.items()):
         parts.sort(key=lambda a: (int(getattr(a, "series_index", 0) or 0), a.date))
-        url = f"blog/series/{slugify(name, regex_subs=slug_subs)}/"
+        url = series_url(name, slug_subs)
         for i, article in enumerate(parts):
             article.series_place = SeriesPlace(
                 name=name, url=url, number=i + 1, total=len(parts),
@@ -65,7 +77,7 @@ class SeriesGenerator(Generator):
         link_neighbours(articles)
         for article in articles:
             article.series_place = None
-        self.series_pages = collect_series(articles, self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+        self.series_pages = collect_series(articles, slug_rules(self.settings))
         self.context["series_pages"] = self.series_pages
 
     def generate_output(self, writer):

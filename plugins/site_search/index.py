@@ -17,15 +17,20 @@ index for its part, and a cached part can never be stale.
 
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from importlib.metadata import version
 from pathlib import Path
+
+import plugin_settings
+import practice_model
+from content_contract.problems import log
+from plugin_settings import Setting, positive
 
 MARKER = b"data-pagefind-body"
 MANIFEST = "bundles.json"
@@ -36,29 +41,32 @@ CHECKSUMS = "part-checksums.json"
 KEPT_PARTS = 16
 
 
+SETTINGS = {
+    "SITE_SEARCH": Setting(True, bool, "Index the built site for search after each build."),
+    "SITE_SEARCH_PAGES_PER_PART": Setting(200, int, "About how many pages each part of the index holds.",
+                                          positive),
+}
+
+
 def settings_for(settings):
     """The plugin's settings with their defaults, read in one place."""
-    return {
-        "enabled": settings.get("SITE_SEARCH", True),
-        "pages_per_part": int(settings.get("SITE_SEARCH_PAGES_PER_PART", 200)),
-        "cache_path": settings.get("CACHE_PATH", "cache"),
-    }
+    return plugin_settings.read(settings, "SITE_SEARCH_", SETTINGS)
 
 
-# The pages this build wrote (Pelican's content_written), so that nothing else in
-# the output folder, such as a page left from an earlier build, is ever indexed.
-_written = set()
+STATE = "site_search"
 
 
 def note_written_page(path, context=None):
-    _written.add(os.path.abspath(path))
+    """The pages this build wrote (Pelican's content_written), so that nothing else in the
+    output folder, such as a page left from an earlier build, is ever indexed."""
+    practice_model.build_of(context).state(STATE, set).add(os.path.abspath(path))
 
 
-def searchable_pages(output):
+def searchable_pages(output, written):
     """{path relative to the output: hash of its bytes} for each page written and marked as searchable."""
     pages = {}
     root = os.path.abspath(output)
-    for path in sorted(_written):
+    for path in sorted(written):
         rel = Path(os.path.relpath(path, root))
         if rel.parts[0] == ".." or rel.suffix != ".html" or not os.path.isfile(path):
             continue
@@ -113,8 +121,8 @@ def run_pagefind(output, share, bundle_dir):
             [pagefind_executable(), "--site", part, "--output-path", str(bundle_dir), "--silent"],
             capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (bundle_dir / COMPLETE).exists():
-        print(result.stdout + result.stderr, file=sys.stderr)
-        raise RuntimeError(f"Pagefind could not index the site ({bundle_dir.name})")
+        raise RuntimeError(f"Pagefind could not index the site ({bundle_dir.name}): "
+                           f"{(result.stdout + result.stderr).strip()[-2000:]}")
 
 
 def link_or_copy(source, target):
@@ -147,8 +155,8 @@ def place_part(folder, key, output, share, target):
     build may prune an entry while this one links it: then the part is indexed in place."""
     bundle = folder / key
     if bundle.exists() and not whole(bundle):
-        print(f"warning: the search cache part {bundle} was damaged; it was discarded and "
-              "that part is indexed again", file=sys.stderr)
+        log(logging.WARNING, f"the search cache part {bundle} was damaged; it was discarded and "
+            "that part is indexed again")
         shutil.rmtree(bundle, ignore_errors=True)
     if not bundle.exists():
         folder.mkdir(parents=True, exist_ok=True)
@@ -185,17 +193,15 @@ def prune(folder, used):
 
 def index_site(pelican):
     config = settings_for(pelican.settings)
-    if not config["enabled"]:
-        _written.clear()
+    if not config.site_search:
         return
     output = Path(pelican.output_path)
     for old in output.glob("pagefind*"):
         if BUNDLE.fullmatch(old.name) and old.is_dir():  # not a page someone called "pagefind-tips"
             shutil.rmtree(old)
-    pages = searchable_pages(output)
-    _written.clear()
-    shares = split(pages, config["pages_per_part"])
-    folder = Path(config["cache_path"], "search")
+    pages = searchable_pages(output, practice_model.build_of(pelican).state(STATE, set))
+    shares = split(pages, config.pages_per_part)
+    folder = Path(pelican.settings["CACHE_PATH"], "search")
     keys = [part_key(pages, share) for share in shares]
     for index, (key, share) in enumerate(zip(keys, shares)):
         place_part(folder, key, output, share, output / bundle_name(index))

@@ -8,10 +8,11 @@ non-ISO dates.
 from pelican import signals
 
 from structured_data.head import add_template_functions
-from structured_data.site_files import pin_sitemap_date, write_robots_txt
+from structured_data.site_files import note_undated_pages, pin_sitemap_dates, write_robots_txt
 
 
 def register():
     signals.generator_init.connect(add_template_functions)
-    signals.all_generators_finalized.connect(pin_sitemap_date)
+    signals.all_generators_finalized.connect(note_undated_pages)
+    signals.finalized.connect(pin_sitemap_dates)
     signals.finalized.connect(write_robots_txt)

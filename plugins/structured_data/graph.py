@@ -1,6 +1,8 @@
 """One JSON-LD @graph per page, with stable @ids that resolve inside the graph."""
 
+from content_contract.check import slug_rules
 from pelican.utils import slugify
+from series.navigation import series_of
 
 NC = {"@type": "State", "name": "North Carolina"}
 
@@ -15,31 +17,30 @@ def _iso(date):
 
 def organization(ctx):
     siteurl = ctx.get("SITEURL", "")
-    practice = ctx.get("practice") or {}
-    offices = practice.get("home_offices") or {}
-    contact = practice.get("contact") or {}
+    practice = ctx["practice"]
+    offices = practice.home_offices
     node = {
         "@type": "Organization",
         "@id": f"{siteurl}/#organization",
-        "name": practice.get("name"),
-        "alternateName": practice.get("short_name"),
-        "slogan": practice.get("tagline"),
+        "name": practice.name,
+        "alternateName": practice.short_name,
+        "slogan": practice.tagline,
         "url": f"{siteurl}/",
         "areaServed": NC,
     }
-    if offices.get("street_address"):
+    if offices.street_address:
         # A clinic type only where a street address is known.
         node["@type"] = ["Organization", "MedicalClinic"]
         node["address"] = {
             "@type": "PostalAddress",
-            "streetAddress": offices["street_address"],
-            "addressLocality": offices.get("city"),
+            "streetAddress": offices.street_address,
+            "addressLocality": offices.city,
             "addressRegion": "NC",
-            "postalCode": offices.get("postal_code"),
+            "postalCode": offices.postal_code,
             "addressCountry": "US",
         }
-    if contact.get("phone"):
-        node["telephone"] = contact["phone"]
+    if practice.contact.phone:
+        node["telephone"] = practice.contact.phone
     return {k: v for k, v in node.items() if v is not None}
 
 
@@ -52,30 +53,28 @@ def person(therapist, ctx):
         "url": _abs(siteurl, therapist.url),
         "worksFor": {"@id": f"{siteurl}/#organization"},
         "honorificSuffix": therapist.credential_codes or None,
-        "jobTitle": getattr(therapist, "role", None) or therapist.job_title,
-        "knowsAbout": (list(getattr(therapist, "modalities", None) or [])
-                       + list(getattr(therapist, "specialties", None) or [])) or None,
-        "hasCredential": [credential(c) for c in therapist.licenses + therapist.certification_list] or None,
+        "jobTitle": therapist.role or therapist.job_title,
+        "knowsAbout": list(therapist.modalities + therapist.specialties) or None,
+        "hasCredential": [credential(c) for c in therapist.licenses + therapist.certifications] or None,
     }
     return {k: v for k, v in node.items() if v is not None}
 
 
-def credential(item):
+def credential(held):
     node = {
         "@type": "EducationalOccupationalCredential",
-        "name": item["name"],
-        "credentialCategory": item["kind"],
+        "name": held.name,
+        "credentialCategory": held.kind,
     }
-    if item["kind"] == "license":
+    if held.kind == "license":
         node["validIn"] = NC
     # Every credential names who grants it: the NC board for a license, the issuer for a certification.
-    granted_by = item.get("granted_by")
-    if granted_by:
-        node["recognizedBy"] = {"@type": "Organization", "name": granted_by["name"]}
-        if granted_by.get("url"):
-            node["recognizedBy"]["url"] = granted_by["url"]
-    if item.get("number"):
-        node["identifier"] = item["number"]
+    if held.granted_by:
+        node["recognizedBy"] = {"@type": "Organization", "name": held.granted_by.name}
+        if held.granted_by.url:
+            node["recognizedBy"]["url"] = held.granted_by.url
+    if held.number:
+        node["identifier"] = held.number
     return node
 
 
@@ -114,13 +113,13 @@ def build_graph(head, ctx):
         graph.append(breadcrumb_list(head, ctx))
         webpage["breadcrumb"] = {"@id": f"{head.canonical}#breadcrumb"}
     subject = head.subject
+    practice = ctx["practice"]
     reviewed = getattr(subject, "last_reviewed", None) if subject is not None else None
     reviewer = getattr(subject, "reviewed_by", None) if subject is not None else None
     if head.kind == "article":
         webpage["@type"] = "MedicalWebPage"
-        people = {}
-        if subject.therapist:
-            people[subject.therapist.slug] = subject.therapist
+        author = practice.therapist(subject.author.slug)
+        people = {author.slug: author} if author else {}
         post = {
             "@type": "BlogPosting",
             "@id": f"{head.canonical}#article",
@@ -128,28 +127,28 @@ def build_graph(head, ctx):
             "description": head.description,
             "datePublished": _iso(subject.date),
             "dateModified": _iso(getattr(subject, "modified", None) or subject.date),
-            "author": ({"@id": f"{siteurl}/{subject.therapist.url}#person",
-                        "url": _abs(siteurl, subject.therapist.url)}
-                       if subject.therapist else {"@type": "Person", "name": subject.author.name}),
+            "author": ({"@id": f"{siteurl}/{author.url}#person", "url": _abs(siteurl, author.url)}
+                       if author else {"@type": "Person", "name": subject.author.name}),
             "publisher": {"@id": org_id},
             "mainEntityOfPage": {"@id": page_id},
             "inLanguage": lang,
             "keywords": [str(t) for t in getattr(subject, "tags", [])] or None,
         }
-        place = getattr(subject, "series_place", None)
-        if place:
-            series_id = f"{siteurl}/{place.url}#series"
+        series = series_of(subject, slug_rules(ctx))
+        if series:
+            name, url = series
+            series_id = f"{siteurl}/{url}#series"
             post["isPartOf"] = {"@id": series_id}
-            graph.append({"@type": "CreativeWorkSeries", "@id": series_id, "name": place.name,
-                          "url": _abs(siteurl, place.url)})
+            graph.append({"@type": "CreativeWorkSeries", "@id": series_id, "name": name,
+                          "url": _abs(siteurl, url)})
         graph.append({k: v for k, v in post.items() if v is not None})
         for therapist in people.values():
             graph.append(person(therapist, ctx))
     if head.kind in ("article", "page") and reviewed:
         webpage["@type"] = "MedicalWebPage"
         webpage["lastReviewed"] = _iso(reviewed) if hasattr(reviewed, "isoformat") else str(reviewed)
-        reviewer_t = (ctx.get("therapists_by_slug") or {}).get(
-            slugify(str(reviewer), regex_subs=ctx.get("SLUG_REGEX_SUBSTITUTIONS", []))) if reviewer else None
+        reviewer_t = practice.therapist(
+            slugify(str(reviewer), regex_subs=slug_rules(ctx))) if reviewer else None
         if reviewer_t is not None:
             webpage["reviewedBy"] = {"@id": f"{siteurl}/{reviewer_t.url}#person"}
             if not any(n.get("@id") == webpage["reviewedBy"]["@id"] for n in graph):
@@ -162,8 +161,8 @@ def build_graph(head, ctx):
         city = subject.city
         webpage["about"] = {
             "@type": "City",
-            "name": city["name"],
-            "containedInPlace": {"@type": "AdministrativeArea", "name": f"{city['county']} County",
+            "name": city.name,
+            "containedInPlace": {"@type": "AdministrativeArea", "name": f"{city.county} County",
                                  "containedInPlace": NC},
         }
     graph.insert(2, webpage)

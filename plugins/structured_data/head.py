@@ -5,9 +5,11 @@ base.html calls page_head() once; the head and breadcrumb partials read its resu
 
 from dataclasses import dataclass, field
 
+import plugin_settings
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican.contents import Article, Page
+from plugin_settings import Setting
 
 from structured_data.graph import build_graph
 from structured_data.text import json_for_script, plain_text
@@ -39,7 +41,7 @@ def _url_of(output_file):
 
 def describe(ctx):
     """(kind, title, description, subject, parents) for the page being rendered."""
-    practice = ctx.get("practice") or {}
+    practice = ctx["practice"]
     settings_url = {ctx.get("ARCHIVES_SAVE_AS"): "archives", ctx.get("TAGS_SAVE_AS"): "tags"}
     output_file = ctx.get("output_file", "")
     therapist, article, page = ctx.get("therapist"), ctx.get("article"), ctx.get("page")
@@ -59,14 +61,12 @@ def describe(ctx):
                 [articles_crumb, ("Topics", ctx.get("TAGS_URL", "blog/tags/"))])
     kind = settings_url.get(output_file)
     if kind == "archives":
-        return ("archives", "Articles", f"Articles by the therapists of {practice.get('short_name', '')}.",
-                None, [])
+        return "archives", "Articles", f"Articles by the therapists of {practice.short_name}.", None, []
     if kind == "tags":
         return "tags", "Topics", "Every topic our therapists have written about.", None, [articles_crumb]
-    formats = ", ".join(practice.get("formats") or [])
-    return ("home", practice.get("short_name", ctx.get("SITENAME", "")),
-            f"{practice.get('name', '')}: therapy for {formats}, in person in "
-            f"{(practice.get('home_offices') or {}).get('city', '')} and online across North Carolina.",
+    return ("home", practice.short_name,
+            f"{practice.name}: therapy for {', '.join(practice.formats)}, in person in "
+            f"{practice.home_offices.city} and online across North Carolina.",
             None, [])
 
 
@@ -91,11 +91,18 @@ def page_head(ctx):
         searchable=kind in SEARCHABLE and getattr(subject, "status", "published") == "published"
         and getattr(subject, "template", "") != "search",
     )
-    if ctx.get("STRUCTURED_DATA_JSONLD", True):
+    if ctx["STRUCTURED_DATA_JSONLD"]:
         head.jsonld = Markup(json_for_script(build_graph(head, ctx)))
     return head
 
 
+SETTINGS = {
+    "STRUCTURED_DATA_JSONLD": Setting(True, bool, "Write one JSON-LD graph into each page's <head>."),
+}
+
+
 def add_template_functions(generator):
+    conf = plugin_settings.read(generator.settings, "STRUCTURED_DATA_", SETTINGS)
+    generator.context["STRUCTURED_DATA_JSONLD"] = conf.jsonld
     generator.env.globals["page_head"] = page_head
     generator.env.filters["plain"] = plain_text

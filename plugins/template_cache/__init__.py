@@ -1,16 +1,33 @@
-"""Compiles each theme template once per build instead of once per generator.
+"""Jinja's bytecode cache for the site's templates, kept in CACHE_PATH between builds (a
+library, not a plugin: pelicanconf.py gives it to Pelican through JINJA_ENVIRONMENT).
 
-Pelican gives every generator its own Jinja environment, so base.html and the
-partials were compiled six times a build. One bytecode cache, shared by all of
-them and kept in CACHE_PATH between builds, removes that repeated work. Jinja keys
-each entry by the template's name and source checksum, so an edited template is
-always compiled again.
-"""
+Jinja's own FileSystemBytecodeCache fails on a damaged (e.g. truncated) cache file, and
+then every build fails until the cache is removed; this one discards the file and
+compiles the template again. Jinja keys each entry by the template's name and source
+checksum, so an edited template is always compiled again."""
 
-from pelican import signals
+import logging
+import os
 
-from template_cache.bytecode import share_bytecode_cache
+from content_contract.problems import log
+from jinja2 import FileSystemBytecodeCache
+
+logger = logging.getLogger(__name__)
 
 
-def register():
-    signals.generator_init.connect(share_bytecode_cache)
+class DamageTolerantBytecodeCache(FileSystemBytecodeCache):
+    def __init__(self, directory):
+        os.makedirs(directory, exist_ok=True)
+        super().__init__(directory)
+
+    def load_bytecode(self, bucket):
+        try:
+            super().load_bytecode(bucket)
+        except Exception as err:  # noqa: BLE001 - any damage means: compile again
+            bucket.reset()
+            try:
+                os.remove(self._get_cache_filename(bucket))
+            except OSError:
+                pass
+            log(logging.WARNING, f"the template cache in {self.directory} had a damaged file "
+                f"({err.__class__.__name__}); it was discarded and the template compiled again")

@@ -1,17 +1,19 @@
-"""Reads content/therapists/*.md and makes each therapist's profile."""
+"""A page for each therapist of the model, the therapists index, and each article's byline."""
 
 import os
-from pathlib import Path
 
+import practice_model
+from page_model import GeneratedPage, write_page
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from page_model import GeneratedPage, write_page
-
-FOLDER = "therapists"
+NEEDS = ("therapists",)  # what this plugin reads from the practice model
 
 
-class Therapist(Content):
+class Profile(Content):
+    """A profile's own words (the Markdown body of content/therapists/<slug>.md); the facts
+    about the therapist come from the model."""
+
     default_template = "therapist"
     default_status = "published"
     mandatory_properties = ("title",)
@@ -19,41 +21,13 @@ class Therapist(Content):
     def __init__(self, content, metadata=None, settings=None, source_path=None, context=None):
         metadata = dict(metadata or {})
         metadata.setdefault("title", metadata.get("name"))
-        metadata["slug"] = Path(source_path).stem
+        metadata["slug"] = os.path.splitext(os.path.basename(source_path))[0]
         super().__init__(content, metadata, settings, source_path, context)
-        self.articles = []
-
-    @property
-    def url(self):
-        return f"{FOLDER}/{self.slug}/"
-
-    @property
-    def save_as(self):
-        return f"{FOLDER}/{self.slug}/index.html"
-
-    def link_credentials(self, credentials):
-        """Credential codes written out in full, with the board and the license number."""
-        numbers = getattr(self, "license_numbers", None) or {}
-        self.licenses = [dict(credentials[c], number=numbers.get(c)) for c in self.credentials]
-        self.certification_list = [credentials[c] for c in getattr(self, "certifications", None) or []]
-        self.job_title = self.licenses[0].get("job_title") if self.licenses else None
-
-    @property
-    def credential_codes(self):
-        return ", ".join(self.credentials)
-
-    @property
-    def display_name(self):
-        return f"{self.name}, {self.credential_codes}" if self.credentials else self.name
-
-    @property
-    def accepting(self):
-        value = getattr(self, "accepting_new_clients", "unknown")
-        return {True: "yes", False: "no"}.get(value, value)
 
 
 def byline(article, therapist):
-    codes = getattr(article, "credentials", None) or therapist.credentials
+    """'Name, LCSW': the article's own credential codes where it gives them, else the licenses."""
+    codes = getattr(article, "credentials", None) or [c.code for c in therapist.licenses]
     return f"{therapist.name}, {', '.join(codes)}" if codes else therapist.name
 
 
@@ -61,41 +35,38 @@ class TherapistsGenerator(Generator):
     """Profiles are generated after articles are read, so each lists its articles."""
 
     def generate_context(self):
-        folder = os.path.join(self.path, FOLDER)
-        therapists = {}
-        if os.path.isdir(folder):
-            for name in sorted(os.listdir(folder)):
-                if name.endswith(".md"):
-                    t = self.readers.read_file(self.path, os.path.join(FOLDER, name),
-                                               content_class=Therapist, context=self.context)
-                    t.link_credentials(self.context["credentials"])
-                    therapists[t.slug] = t
-        for article in self.context.get("articles", []):
-            if article.author.slug in therapists:
-                therapists[article.author.slug].articles.append(article)
-        for article in (self.context.get("articles", []) + self.context.get("drafts", [])
-                        + self.context.get("hidden_articles", [])):
-            therapist = therapists.get(article.author.slug)
-            article.therapist = therapist
-            article.byline = byline(article, therapist) if therapist else article.author.name
-        dates = [a.date for a in self.context.get("articles", [])]
-        for t in therapists.values():
-            t.date = max((a.date for a in t.articles), default=max(dates, default=None))
-        self.therapists = sorted(therapists.values(), key=lambda t: t.name.split()[-1])
-        self.context["therapists"] = self.therapists
-        self.context["therapists_by_slug"] = therapists
+        practice = practice_model.model_of(self, needs=NEEDS)
+        articles = self.context.get("articles", [])
+        self.profiles = []
+        for therapist in practice.therapists:
+            profile = self.readers.read_file(self.path, os.path.relpath(therapist.source_path, self.path),
+                                             content_class=Profile, context=self.context)
+            profile.therapist = therapist
+            profile.articles = [a for a in articles if a.author.slug == therapist.slug]
+            self.profiles.append(profile)
+        by_slug = {p.therapist.slug: p for p in self.profiles}
+        for article in articles + self.context.get("drafts", []) + self.context.get("hidden_articles", []):
+            profile = by_slug.get(article.author.slug)
+            article.therapist = profile.therapist if profile else None
+            article.author_profile = profile
+            article.byline = byline(article, profile.therapist) if profile else article.author.name
+        newest = max((a.date for a in articles), default=None)
+        for profile in self.profiles:
+            profile.date = max((a.date for a in profile.articles), default=newest)
         self.index = GeneratedPage(
             kind="therapists",
             title="Our therapists",
-            summary="The therapists of North Carolina Therapy Professionals: their licenses, "
+            summary=f"The therapists of {practice.short_name}: their licenses, "
                     "what they offer, and what they have written.",
-            url=f"{FOLDER}/",
+            url=practice.therapists[0].url_prefix if practice.therapists else "therapists/",
             template="therapists",
-            date=max(dates, default=None),
+            date=newest,
         )
-        self.context["therapists_page"] = self.index
 
     def generate_output(self, writer):
-        for therapist in self.therapists:
-            write_page(self, writer, therapist, therapist=therapist)
+        for profile in self.profiles:
+            write_page(self, writer, GeneratedPage(
+                kind="profile", title=profile.therapist.display_name, summary=profile.therapist.summary,
+                url=profile.therapist.url, template="therapist", date=profile.date),
+                therapist=profile.therapist, profile=profile)
         write_page(self, writer, self.index)

@@ -28,16 +28,16 @@ def expected(content):
     a = f"{content}/articles"
     return [
         f"{a}/no-title.md: title: required field is missing (e.g. title: What Makes “Good Therapy”?)",
-        f"{a}/typo.md: athor: unknown field (did you mean 'author'?)",
+        f"{a}/typo.md:4: athor: unknown field (did you mean 'author'?)",
         f"{a}/typo.md: author: required field is missing (e.g. author: James McCracken)",
-        f"{a}/tags-string.md: tags: expected a list, e.g. [couples, anxiety]; got text 'anxiety, couples'",
-        f"{a}/impossible-date.md: date: '2026-02-30' is not a real date (expected YYYY-MM-DD, optionally with a time)",
-        f"{a}/unparseable-date.md: date: 'next tuesday' is not a real date (expected YYYY-MM-DD, optionally with a time)",
-        f"{a}/unknown-author.md: author: unknown therapist 'Jame McCracken' (known: james-mccracken)",
-        f"{a}/not-held.md: credentials: 'LMFT' is not held by James McCracken (their profile lists: EFT-SUPERVISOR, LCSW)",
-        f"{a}/part-b.md: series_index: 1 in series 'Couples' is also claimed by {a}/part-a.md",
-        f"{a}/index-alone.md: series_index: given without series: add the series name or remove it",
-        f"{a}/no-alt.md: image_alt: required when image is given: describe the picture",
+        f"{a}/tags-string.md:6: tags: expected a list, e.g. [couples, anxiety]; got text 'anxiety, couples'",
+        f"{a}/impossible-date.md:3: date: '2026-02-30' is not a real date (expected YYYY-MM-DD, optionally with a time)",
+        f"{a}/unparseable-date.md:3: date: 'next tuesday' is not a real date (expected YYYY-MM-DD, optionally with a time)",
+        f"{a}/unknown-author.md:4: author: unknown therapist 'Jame McCracken' (known: james-mccracken)",
+        f"{a}/not-held.md:6: credentials: 'LMFT' is not held by James McCracken (their profile lists: EFT-SUPERVISOR, LCSW)",
+        f"{a}/part-b.md:7: series_index: 1 in series 'Couples' is also claimed by {a}/part-a.md",
+        f"{a}/index-alone.md:6: series_index: given without series: add the series name or remove it",
+        f"{a}/no-alt.md:6: image_alt: required when image is given: describe the picture",
         f"{a}/same-2.md: slug: writes the same URL 'blog/same-title/' as {a}/same-1.md",
         f"{a}/latin1.md: file: not UTF-8 text (byte 0xe9 at position 15); save it as UTF-8",
         f"{a}/empty.md: file: the file is empty (expected front matter between '---' lines, then the text)",
@@ -51,8 +51,8 @@ def test_every_broken_file_is_named_with_its_field_in_one_run(tmp_path):
     lines = build.stderr.splitlines()
     for line in expected(build.content):
         assert line in lines, f"missing: {line}\n--- stderr ---\n{build.stderr}"
-    unknown = [x for x in lines if x.startswith(f"{build.content}/articles/unknown-credential.md: credentials: ")]
-    assert unknown == [f"{build.content}/articles/unknown-credential.md: credentials: unknown credential 'LSCW' "
+    unknown = [x for x in lines if x.startswith(f"{build.content}/articles/unknown-credential.md:6: credentials: ")]
+    assert unknown == [f"{build.content}/articles/unknown-credential.md:6: credentials: unknown credential 'LSCW' "
                        "(known: DISCERNMENT-COUNSELOR, EFT-PRACTITIONER, EFT-SUPERVISOR, LCAS, LCMHC, LCMHCA, "
                        "LCMHCS, LCSW, LCSWA, LMFT, LMFTA, LP, LPA)"]
     assert "Traceback" not in build.stderr
@@ -70,15 +70,15 @@ def test_valid_content_builds_and_make_check_passes(tmp_path):
     content = make_content(tmp_path, {"articles/fine.md": article("Fine", tags=["couples"])})
     build = run_pelican(content, tmp_path / "out")
     assert build.returncode == 0, build.stderr
-    check = run_module("content_contract", "check", content)
+    check = run_module("practice_model", "check", content)
     assert check.returncode == 0, check.stderr
 
 
 def test_make_check_lists_problems_without_rendering(tmp_path):
     content = make_content(tmp_path, {"articles/bad.md": article("Bad", author="Nobody Known")})
-    check = run_module("content_contract", "check", content)
+    check = run_module("practice_model", "check", content)
     assert check.returncode == 1
-    assert f"{content}/articles/bad.md: author: unknown therapist 'Nobody Known' (known: james-mccracken)" \
+    assert f"{content}/articles/bad.md:4: author: unknown therapist 'Nobody Known' (known: james-mccracken)" \
         in check.stderr.splitlines()
 
 

@@ -3,6 +3,7 @@
 import re
 
 from content_contract.schema import COLLECTIONS
+
 from tests.sitebuild import ROOT
 
 SECTIONS = {"articles": "Articles", "pages": "Pages", "therapists": "Therapist profiles", "cities": "City notes"}

@@ -3,6 +3,8 @@ pages that did not change are left as they were."""
 
 import os
 
+import pytest
+
 from tests.sitebuild import article, make_content, run_pelican, search_index_texts
 
 
@@ -88,3 +90,16 @@ def test_an_output_folder_that_holds_the_content_is_never_cleaned(tmp_path):
     build(content, site, tmp_path / "cache")
     assert (site / "notes.txt").read_text() == "the author's own notes\n"
     assert (content / "articles" / "a.md").exists()
+
+
+@pytest.mark.unit
+def test_the_one_pelican_internal_overridden_is_still_there():
+    """SyncWriter overrides pelican.writers.Writer._open_w (nothing public lets a writer skip
+    an unchanged file). This fails loudly when a Pelican upgrade renames or reshapes it."""
+    import inspect
+
+    from pelican.writers import Writer
+
+    assert list(inspect.signature(Writer._open_w).parameters) == ["self", "filename", "encoding", "override"]
+    source = inspect.getsource(Writer.write_file)
+    assert "self._open_w(" in source and "_overridden_files" in inspect.getsource(Writer._open_w)

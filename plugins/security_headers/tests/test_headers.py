@@ -3,7 +3,6 @@
 from tests.html_read import read_page
 
 
-
 def test_headers_file_carries_the_same_policy_as_every_page(real_site):
     headers = (real_site.output / "_headers").read_text()
     policy = read_page(real_site.page("")).meta["Content-Security-Policy"]

@@ -1,9 +1,7 @@
 """Head metadata and JSON-LD on built sites, checked against what Google documents."""
 
-import json
 import re
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 

@@ -153,7 +153,7 @@ def _fails_naming(tmp_path, file, old, new, expected):
     assert "Traceback" not in build.stderr and "Error:" not in build.stderr, build.stderr
     assert re.search(expected.replace("FILE", re.escape(str(path))), build.stderr, re.M), build.stderr
     assert not (tmp_path / "out" / "index.html").exists(), "nothing half-built is published"
-    report = run_module("practice_data", "report", content)
+    report = run_module("practice_model", "report", content)
     assert report.returncode == 1 and "Traceback" not in report.stderr, report.stderr
     assert re.search(expected.replace("FILE", re.escape(str(path))), report.stderr, re.M), report.stderr
 
@@ -193,7 +193,7 @@ def test_a_line_number_points_at_the_row(tmp_path):
 
 
 def test_report_lists_every_unverified_county_with_its_source_and_what_would_verify_it(tmp_path):
-    report = run_module("practice_data", "report", make_content(tmp_path))
+    report = run_module("practice_model", "report", make_content(tmp_path))
     assert report.returncode == 0, report.stderr
     rows = county_rows()
     listed = re.findall(r"^\S*counties\.csv:\d+: ([A-Za-z ]+): not verified \(([^)]+)\); check (\S+); to verify: (.+)$",

@@ -61,7 +61,7 @@ def test_a_build_points_to_the_report_in_one_line_and_the_report_lists_the_missi
     pointers = [l for l in (build.stdout + build.stderr).splitlines() if "make report" in l]
     assert len(pointers) == 1 and re.match(r"\d+ fact\(s\) missing, unverified or due for a check", pointers[0])
     assert "is not known yet" not in build.stdout + build.stderr
-    report = run_module("practice_data", "report", build.content)
+    report = run_module("practice_model", "report", build.content)
     assert report.returncode == 0, report.stderr
     data = build.content / "data"
     for line in [
@@ -86,7 +86,7 @@ def test_report_lists_crisis_and_county_checks_older_than_a_year(tmp_path):
     content = make_content(tmp_path)
     crisis = edit_data(content, "crisis.yaml", "checked: 2026-11-26", "checked: 2020-01-01")
     counties = edit_data(content, "counties.csv", ",2026-12-01,", ",2019-05-01,")
-    report = run_module("practice_data", "report", content)
+    report = run_module("practice_model", "report", content)
     assert report.returncode == 0
     assert re.search(rf"^{crisis}:\d+: emergency: last checked 2020-01-01; check it again$", report.stdout, re.M)
     assert re.search(rf"^{counties}:\d+: Alamance: last checked 2019-05-01; check it again$", report.stdout, re.M)

@@ -6,12 +6,20 @@ import datetime
 import re
 
 from content_contract.problems import problem
-from practice_data.yaml_file import read_mapping
+
+from practice_model.model import Channel, Crisis, CrisisResource, Plan, frozen_mapping
+from practice_model.yaml_file import read_mapping
 
 # The resources the whole site leans on, by id: the footer, the city and area pages, and
 # every county whose own line is not verified.
 SITE_WIDE = ("emergency", "lifeline")
 PHONE = re.compile(r"^(?:\d{3}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4})$")
+_HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s\"'<>`]*)?$")
+
+
+def is_https_url(value):
+    """An https:// address on a named host: what every URL read from data must be."""
+    return isinstance(value, str) and bool(_HTTPS.match(value))
 
 
 def digits(number):
@@ -45,11 +53,13 @@ def _channel(channel, where, path, line, found):
             f"?&body={channel['body']}" if channel.get("body") else "")
     else:
         href = str(channel.get("url") or "")
-        if not re.match(r"^https://[^\s/\"'<>]+(?:/[^\s\"'<>]*)?$", href):
+        if not is_https_url(href):
             found.append(problem(path, "channels", f"a chat channel needs an https:// url, got '{href}' ({where})",
                                  line))
             return None
-    return {**channel, "href": href}
+    return Channel(kind=kind, label=str(channel["label"]), href=href,
+                   number=str(channel["number"]) if kind != "chat" else None,
+                   url=href if kind == "chat" else None)
 
 
 def _date(value, path, field, where, line, found):
@@ -85,24 +95,21 @@ def load_crisis(path, found):
         if not channels:
             found.append(problem(path, "channels", f"at least one way to reach it is needed ({where})", line))
             continue
-        resource = {**item, "id": str(item["id"]), "channels": channels, "line": line,
-                    "checked": _date(item["checked"], path, "checked", where, line, found)}
+        resource = CrisisResource(
+            id=str(item["id"]), name=str(item["name"]), summary=str(item["summary"]), scope=str(item["scope"]),
+            source=str(item["source"]), checked=_date(item["checked"], path, "checked", where, line, found),
+            channels=tuple(channels), notice=item.get("notice") is True, lang=item.get("lang"), line=line)
         resources.append(resource)
-        by_id[resource["id"]] = resource
+        by_id[resource.id] = resource
     for key in SITE_WIDE:
         if key not in by_id and data:  # an empty or unreadable file is reported once, above
             found.append(problem(path, "resources", f"no resource with id '{key}': every page needs it",
                                  lines.of("resources")))
     for key in SITE_WIDE:
-        if key in by_id and not any(c["kind"] == "call" for c in by_id[key]["channels"]):
-            found.append(problem(path, "channels", f"resource '{key}' needs a call channel", by_id[key]["line"]))
-    return {
-        "resources": resources,
-        "notice": [r for r in resources if r.get("notice")],
-        "emergency": by_id.get("emergency"),
-        "lifeline": by_id.get("lifeline"),
-        "plans": _plans(data.get("plans"), path, lines, found),
-    }
+        if key in by_id and not any(c.kind == "call" for c in by_id[key].channels):
+            found.append(problem(path, "channels", f"resource '{key}' needs a call channel", by_id[key].line))
+    return Crisis(resources=tuple(resources), emergency=by_id.get("emergency"), lifeline=by_id.get("lifeline"),
+                  plans=frozen_mapping(_plans(data.get("plans"), path, lines, found)))
 
 
 def _plans(items, path, lines, found):
@@ -119,13 +126,13 @@ def _plans(items, path, lines, found):
             found.append(problem(path, "plans", f"expected url, member_services and checked ({where})", line))
             continue
         url = str(item.get("url") or "")
-        if not re.match(r"^https://[^\s/\"'<>]+/", url):
+        if not is_https_url(url):
             found.append(problem(path, "url", f"expected the plan's official https:// site, got '{url}' ({where})",
                                  lines.of("plans", name, "url")))
         member = str(item.get("member_services") or "")
         if not PHONE.match(member):
             found.append(problem(path, "member_services", f"expected a phone number like 1-800-555-0100, got "
                                  f"'{member}' ({where})", lines.of("plans", name, "member_services")))
-        plans[name] = {"name": name, "url": url, "member_services": member, "line": line,
-                       "checked": _date(item.get("checked"), path, "checked", where, line, found)}
+        plans[name] = Plan(name=str(name), url=url if is_https_url(url) else None, member_services=member, line=line,
+                           checked=_date(item.get("checked"), path, "checked", where, line, found))
     return plans

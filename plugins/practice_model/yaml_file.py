@@ -2,7 +2,6 @@
 a problem deep in the file is reported at its line."""
 
 import yaml
-
 from content_contract.problems import problem
 
 

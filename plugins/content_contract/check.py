@@ -197,14 +197,14 @@ def known_names(known, therapists, slug_subs):
     }
 
 
-def check_sources(sources, settings, known):
+def check_sources(sources, settings, known, content_root=None):
     """Every problem in the content files, as a sorted list."""
     slug_subs = slug_rules(settings)
     found = [problem(s.path, s.error.field, s.error.message, s.error.line) for s in sources if s.error]
     files = [s for s in sources if s.front_matter is not None]
     therapists = {s.path.stem: s.meta for s in files if s.collection == "therapists"}
     names = known_names(known, therapists, slug_subs)
-    urls, series_parts = {}, {}
+    series_parts, notes = {}, {}
     for source in files:
         path, meta = source.path, source.meta
         found += check_fields(source, names)
@@ -218,16 +218,26 @@ def check_sources(sources, settings, known):
                                          f"{series_parts[key]}", source.line_of("series_index")))
                 else:
                     series_parts[key] = shown_path(path)
-        if source.collection == "cities" and isinstance(meta.get("city"), str) \
-                and meta["city"] not in names["cities"]:
-            found.append(problem(path, "city", f"unknown city {_quote(meta['city'])} (see content/data/cities.csv)",
-                                 source.line_of("city")))
-        url = _url_of(source.collection, path, meta, settings, slug_subs)
-        if url is not None:
-            if url in urls:
-                found.append(problem(path, "slug", f"writes the same URL '{url}' as {urls[url]}"))
+        if source.collection == "cities" and isinstance(meta.get("city"), str):
+            if meta["city"] not in names["cities"]:
+                found.append(problem(path, "city", f"unknown city {_quote(meta['city'])} (see content/data/cities.csv)",
+                                     source.line_of("city")))
+            elif meta["city"] in notes:
+                found.append(problem(path, "city", f"{_quote(meta['city'])} already has a note: "
+                                     f"{shown_path(notes[meta['city']])} (keep one)", source.line_of("city")))
             else:
-                urls[url] = shown_path(path)
+                notes[meta["city"]] = path
+        for field in ("image", "photo"):
+            if isinstance(meta.get(field), str) and meta[field].strip() and content_root is not None:
+                if not (Path(content_root) / meta[field].strip().lstrip("/")).is_file():
+                    found.append(problem(path, field, f"{_quote(meta[field])} is not a file in the content folder "
+                                         f"(expected {Path(content_root) / meta[field].strip().lstrip('/')})",
+                                         source.line_of(field)))
+        if source.collection == "pages" and isinstance(meta.get("template"), str) and settings.get("THEME"):
+            if not (Path(settings["THEME"]) / "templates" / f"{meta['template']}.html").is_file():
+                known = sorted(p.stem for p in (Path(settings["THEME"]) / "templates").glob("*.html"))
+                found.append(problem(path, "template", f"no template {_quote(meta['template'])} in the theme "
+                                     f"(known: {', '.join(known)})", source.line_of("template")))
     return sorted(found)
 
 
@@ -243,15 +253,3 @@ def _check_byline_credentials(source, therapists, slug_subs, known):
     return [problem(source.path, "credentials", f"'{code}' is not held by {profile.get('name', author)} "
                     f"(their profile lists: {', '.join(sorted(held)) or 'none'})", source.line_of("credentials"))
             for code in codes if isinstance(code, str) and code in known["credentials"] and code not in held]
-
-
-def _url_of(collection, path, meta, settings, slug_subs):
-    """The URL Pelican will write the file at, for collision checks."""
-    if collection not in ("articles", "pages") or meta.get("status") == "draft":
-        return None
-    if meta.get("save_as"):
-        return str(meta["save_as"])
-    title = meta.get("title")
-    slug = meta.get("slug") or (slugify(str(title), regex_subs=slug_subs) if title else path.stem)
-    pattern = settings.get("ARTICLE_URL" if collection == "articles" else "PAGE_URL", "{slug}.html")
-    return pattern.format(slug=slug, lang=settings.get("DEFAULT_LANG", "en"))

@@ -17,8 +17,11 @@ from pathlib import Path
 from content_contract.problems import log
 
 CACHE_FILE = "content-reader.pickle"
-# What render.py produces is part of the key, so a change to it empties the cache.
-_RENDER_SOURCE = hashlib.sha256((Path(__file__).parent / "render.py").read_bytes()).hexdigest()
+# What render.py produces (and the HTML check it runs) is part of the key: a change to either
+# empties the cache.
+_RENDER_SOURCE = hashlib.sha256(b"".join(p.read_bytes() for p in (
+    Path(__file__).parent / "render.py", Path(__file__).parent.parent / "content_contract" / "html_check.py"))
+).hexdigest()
 
 
 def fingerprint(config):

@@ -11,6 +11,7 @@ import plugin_settings
 import practice_model
 from content_contract.check import read_source
 from content_contract.dates import parse_date
+from content_contract.problems import problem
 from pelican.contents import Author, Category, Tag
 from pelican.readers import BaseReader
 from plugin_settings import Setting, positive
@@ -108,8 +109,42 @@ class SiteReader(BaseReader):
         if result is None:
             result = render(source.front_matter, cache.config)
             cache.store(source.key, result)
-        content, title_html, formatted = result
+        content, title_html, formatted, checks = result
+        build = practice_model.build_of(self.settings)
+        build.state("content_problems", list).extend(
+            content_problems(source, checks, self.settings["PATH"]))
         return content, pelican_metadata(source.front_matter.meta, formatted, title_html, self.settings)
+
+
+def _line_of(source, needle):
+    """The line of the file where `needle` (a tag or attribute) first appears, or 0."""
+    text = Path(source.path).read_text(encoding="utf-8-sig", errors="replace").lower()
+    at = text.find(needle.lower())
+    return text.count("\n", 0, at) + 1 if at >= 0 else 0
+
+
+def content_problems(source, checks, content_root):
+    """Problems with what a file's HTML would load or run, and with the files it names."""
+    found = []
+    for field, (bad, local) in checks.items():
+        for what, why, needle in bad:
+            found.append(problem(source.path, field, f"{what} is not allowed: {why}", _line_of(source, needle)))
+        for src in local:
+            target = _named_file(src, source.path, content_root)
+            if target is not None and not target.is_file():
+                found.append(problem(source.path, field, f"the image '{src[:60]}' is not in the content folder "
+                                     f"(expected {target})", _line_of(source, src)))
+    return found
+
+
+def _named_file(src, path, content_root):
+    """The content file a local src names ({static}/x, {attach}x), or None for a site path."""
+    for marker in ("{static}", "{attach}", "|static|", "|attach|"):
+        if src.startswith(marker):
+            rest = src[len(marker):].split("?")[0].split("#")[0]
+            base = Path(content_root) if rest.startswith("/") else Path(path).parent
+            return (base / rest.lstrip("/")).resolve()
+    return None
 
 
 def use_site_reader(readers):

@@ -9,6 +9,8 @@ import functools
 import html
 import json
 
+from content_contract.html_check import findings
+
 
 def reading_config(settings):
     """Everything a file's HTML depends on besides its own bytes."""
@@ -55,7 +57,8 @@ def _typogrify(text, config):
 
 
 def render(front_matter, config):
-    """(content_html, title_html, formatted_html) for one parsed file."""
+    """(content_html, title_html, formatted_html, checks) for one parsed file, where checks
+    is {field: ([(what, why)], [local src values])} for the body and each formatted field."""
     raw = front_matter.meta
     content = _typogrify(_converter(config).convert(front_matter.body), config)
     title = raw.get("title")
@@ -65,5 +68,7 @@ def render(front_matter, config):
         if raw.get(name) is not None:
             value = raw[name]
             value = "\n".join(map(str, value)) if isinstance(value, list) else str(value)
-            formatted[name] = _typogrify(_converter(config).convert(value), config)
-    return content, title_html, formatted
+            # Plain text, as the contract says: any HTML in it is shown as written, never run.
+            formatted[name] = _typogrify(_converter(config).convert(html.escape(value, quote=False)), config)
+    checks = {"body": findings(content), **{name: findings(value) for name, value in formatted.items()}}
+    return content, title_html, formatted, checks

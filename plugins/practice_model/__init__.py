@@ -67,6 +67,15 @@ def publish_to_templates(generator):
     generator.env.filters.update(FILTERS)
 
 
+def stop_on_content_problems(generator):
+    """Every content file has been read and nothing written yet (Pelican's static files come
+    last): what the reader found in the rendered content (a script, a file on another host, a
+    missing image) stops the build."""
+    found = build_of(generator).state("content_problems", list)
+    if found:
+        stop_build(found)
+
+
 def point_to_report(pelican):
     log_summary(build_of(pelican))
 
@@ -74,4 +83,5 @@ def point_to_report(pelican):
 def register():
     signals.get_generators.connect(start_build)
     signals.generator_init.connect(publish_to_templates)
+    signals.static_generator_preread.connect(stop_on_content_problems)
     signals.finalized.connect(point_to_report)

@@ -7,6 +7,7 @@ from content_contract.check import Known, check_sources, read_sources
 
 from practice_model.data_files import load_data_files
 from practice_model.model import Practice, frozen_mapping
+from practice_model.outputs import plan_outputs, unsafe_links
 from practice_model.profiles import therapist_from
 
 
@@ -21,9 +22,12 @@ class Build:
         facts, problems = load_data_files(content_path)
         known = Known(credentials={c.code: c.kind for c in facts["credentials"].values()},
                       cities=frozenset(c.slug for c in facts["cities"]))
-        problems = problems + check_sources(self.sources, settings, known)
+        problems = problems + check_sources(self.sources, settings, known, content_path) + unsafe_links(content_path)
+        self.model = None if problems else assemble(facts, self.sources)
+        problems += plan_outputs(self, settings)  # the pages the plugins make only when the model is whole
         self.problems = sorted(set(problems))
-        self.model = None if self.problems else assemble(facts, self.sources)
+        if self.problems:
+            self.model = None
         self._by_path = {os.path.abspath(s.path): s for s in self.sources}
         self._plugin_state = {}
 

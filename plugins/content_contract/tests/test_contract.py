@@ -38,7 +38,7 @@ def expected(content):
         f"{a}/part-b.md:7: series_index: 1 in series 'Couples' is also claimed by {a}/part-a.md",
         f"{a}/index-alone.md:6: series_index: given without series: add the series name or remove it",
         f"{a}/no-alt.md:6: image_alt: required when image is given: describe the picture",
-        f"{a}/same-2.md: slug: writes the same URL 'blog/same-title/' as {a}/same-1.md",
+        f"{a}/same-2.md: slug: writes 'blog/same-title/index.html', which {a}/same-1.md writes too",
         f"{a}/latin1.md: file: not UTF-8 text (byte 0xe9 at position 15); save it as UTF-8",
         f"{a}/empty.md: file: the file is empty (expected front matter between '---' lines, then the text)",
         f"{a}/bad-yaml.md:3: front matter: not valid YAML: did not find expected ',' or ']'",

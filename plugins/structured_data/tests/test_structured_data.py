@@ -153,7 +153,8 @@ def test_hostile_front_matter_is_escaped_everywhere_and_the_page_still_parses(si
     plain = '</script><script>alert(1)</script> Tom & Jerry’s “quoted” café'
     assert reader.title == f"{plain} | North Carolina Therapy Professionals"
     assert reader.meta["og:title"] == plain
-    assert reader.meta["description"] == "A summary with “quotes”, tags & ampersands that must stay text."
+    # The summary is plain text: markup in it is shown as written, never applied.
+    assert reader.meta["description"] == "A summary with “quotes”, <b>tags</b> & ampersands that must stay text."
     assert "<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; Tom" in html
     post = by_type(graph_of(reader), "BlogPosting")[0]
     assert post["headline"] == plain

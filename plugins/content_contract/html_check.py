@@ -1,0 +1,88 @@
+"""What the rendered HTML of a content file may hold: the site loads nothing from another
+host and runs no script, so a body (or a summary) may not carry either.
+
+Checked on the HTML the Markdown became, so that raw HTML pasted into Markdown is
+caught however it was written; each finding names the tag or attribute.
+"""
+
+import re
+from html.parser import HTMLParser
+
+# Tags that run code, embed another page or resource, send data, or change how the page loads.
+FORBIDDEN_TAGS = {
+    "script": "scripts never run on this site",
+    "iframe": "link to the page instead of embedding it",
+    "frame": "link to the page instead of embedding it",
+    "object": "link to the file instead of embedding it",
+    "embed": "link to the file instead of embedding it",
+    "applet": "link to the file instead of embedding it",
+    "form": "forms would send a reader's data elsewhere",
+    "base": "it would change where every link goes",
+    "link": "it would load a file from elsewhere",
+    "meta": "it would change how the page loads",
+    "style": "the theme styles every page",
+}
+# Attributes whose value is fetched as the page loads.
+LOADED = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
+LINKS = {"href", "xlink:href", "action", "formaction", "cite"}
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _scheme(url):
+    match = _SCHEME.match(_INVISIBLE.sub("", url))
+    return match.group(1).lower() if match else None
+
+
+def _elsewhere(url):
+    """True when loading `url` would reach another host (https://…, //host/…, data: …)."""
+    url = url.strip()
+    return bool(_scheme(url)) or url.replace("\\", "/").startswith("//")
+
+
+class _Finder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []  # (what, why, text to find it by in the source)
+        self.local_sources = []  # src values that name a file of the site
+
+    def handle_starttag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def _check(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.found.append((f"<{tag}>", FORBIDDEN_TAGS[tag], f"<{tag}"))
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.found.append((f"{name}= on <{tag}>", "scripts never run on this site", name))
+            elif name == "style":
+                self.found.append((f"style= on <{tag}>", "the theme styles every page; inline styles are blocked",
+                                   "style"))
+            elif name == "ping":
+                self.found.append((f"ping= on <{tag}>", "it would tell another host who clicked", "ping"))
+            elif name in LOADED:
+                urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
+                for url in urls:
+                    if _elsewhere(url):
+                        self.found.append((f"{name}=\"{url[:60]}\" on <{tag}>",
+                                           "it loads from another host: put the file in content/images/", url))
+                    elif name == "src" and url:
+                        self.local_sources.append(url)
+            elif name in LINKS and _scheme(value) in ("javascript", "data", "vbscript", "file"):
+                self.found.append((f"{name}=\"{_scheme(value)}:…\" on <{tag}>",
+                                   "links may go to https://, mailto: or tel:, or to a page of the site",
+                                   f"{_scheme(value)}:"))
+            elif name in LINKS and tag in ("use", "image", "feimage") and _elsewhere(value):
+                self.found.append((f"{name}= on <{tag}>", "it loads from another host", value))
+
+
+def findings(html):
+    """([(what, why, needle)], [local src values]) for one rendered HTML fragment."""
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    return finder.found, finder.local_sources

@@ -74,6 +74,9 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives", "tags"]
 DEFAULT_PAGINATION = False
+# An article dated in the future is a draft until its day (shown under /drafts/ by
+# `make serve`, never published); the workflow rebuilds every day, so it goes live then.
+WITH_FUTURE_DATES = False
 
 # No feeds in development; publishconf.py turns the Atom feed on.
 FEED_ALL_ATOM = None

@@ -103,14 +103,14 @@ def edit_data(content, name, old, new):
     return path
 
 
-def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None, extra_args=()):
+def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None, extra_args=(), cwd=ROOT):
     overrides = {"SITE_SEARCH": False, "CITY_PAGES_REPORT": str(Path(output).parent / "city-report.txt"),
                  **(overrides or {})}
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
            "--fatal", "warnings", "--log-handler", "plain", *extra_args]
     # One -e with every pair: Pelican keeps only the last -e it is given.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "250", **(env or {})}, timeout=600)
     return Build(proc.returncode, proc.stdout, proc.stderr, Path(output), Path(content))
 

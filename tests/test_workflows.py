@@ -42,3 +42,10 @@ def test_deploy_runs_only_after_tests_on_main_one_at_a_time_with_pinned_actions(
             if "uses" in step:
                 ref = step["uses"].split("@", 1)[1]
                 assert len(ref) == 40 and all(c in "0123456789abcdef" for c in ref), step["uses"]
+
+
+def test_the_site_is_rebuilt_every_day_so_a_scheduled_article_goes_live_on_its_day():
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert [entry["cron"] for entry in triggers["schedule"]] == ["0 11 * * *"]
+    assert "schedule" in flow["jobs"]["deploy"]["if"]

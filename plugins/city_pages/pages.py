@@ -189,7 +189,10 @@ class CityPagesGenerator(Generator):
             names = [city.name, city.county, *city.all_counties]
             if page.area:
                 names += [page.area.name, page.area.title, *page.area.name.split("-")]
-            html_text = Path(self.output_path, page.save_as).read_text(encoding="utf-8")
+            # The page as this build wrote it, or (unchanged) where it already is in the output.
+            written = Path(self.output_path, page.save_as)
+            html_text = (written if written.exists() else Path(self.settings["OUTPUT_PATH"], page.save_as)
+                         ).read_text(encoding="utf-8")
             texts[city.slug] = sentences(html_text, names)
             local[city.slug] = bool(page.local_words)
         lines, needing = report_lines(unique_shares(texts), local, self.conf.uniqueness_threshold)

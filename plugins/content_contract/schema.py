@@ -34,8 +34,8 @@ SUMMARY = Field(
 ARTICLE = {
     "title": Field("text", "The article's title.", required=True, min_len=3, max_len=110,
                    example="What Makes “Good Therapy”?"),
-    "date": Field("date", "When it was first published (YYYY-MM-DD, optionally a time).",
-                  required=True, example="2026-11-26"),
+    "date": Field("date", "When it is published (YYYY-MM-DD, optionally a time); a date in the future "
+                  "waits for its day.", required=True, example="2026-11-26"),
     "modified": Field("date", "When it last changed in substance.", example="2026-12-02"),
     "author": Field("therapist", "The therapist who wrote it: their name or profile slug.",
                     required=True, example="James McCracken"),
@@ -51,7 +51,7 @@ ARTICLE = {
                     choices=STATUS, example="draft"),
     "slug": Field("slug", "The last part of the URL; made from the title when left out.",
                   example="what-makes-good-therapy"),
-    "image": Field("text", "A picture at the top of the article (path under content/extra/).",
+    "image": Field("text", "A picture at the top of the article: a file in the content folder.",
                    example="images/kintsugi.jpg"),
     "image_alt": Field("text", "What the picture shows, for people who cannot see it; required with `image`.",
                        max_len=250, example="A bowl mended with gold"),
@@ -98,7 +98,7 @@ THERAPIST = {
     "languages": Field("list", "Languages they offer therapy in.", example=["English", "Spanish"]),
     "accepting_new_clients": Field("choice", "`yes`, `no` or `unknown` (default).",
                                    choices=("yes", "no", "unknown"), example="unknown"),
-    "photo": Field("text", "Portrait (path under content/extra/).", example="images/james.jpg"),
+    "photo": Field("text", "Portrait: a file in the content folder.", example="images/james.jpg"),
     "photo_alt": Field("text", "What the portrait shows; required with `photo`.", max_len=250,
                        example="James McCracken smiling in his office"),
     "profiles": Field("links", "Other public profiles, each with `name` and `url`.",

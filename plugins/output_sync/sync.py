@@ -1,17 +1,26 @@
-"""The output folder before the build, the pages written only when they change,
-and the files left over afterwards.
+"""A build that writes only what changed, into a staging folder, and brings the output up
+to date in one step when it has succeeded.
 
-A file counts as made by this build when it is new, when it was written to (its
-inode change time moved), or when the writer found it already holding exactly
-the bytes it was about to write. Everything else that was in the output before
-the build, except the names in OUTPUT_RETENTION, is left over and removed.
+- One build at a time per output folder: a lock beside it (`output.lock`); a second
+  build waits for the first.
+- Each run writes into `output.building-<pid>/` (Pelican's output path for that run).
+  A page whose bytes equal the file already in the output is not written at all.
+- When every plugin has written (this plugin is last), the staged files are moved into
+  the output, and every file there that the build neither wrote nor found unchanged is
+  removed, then empty folders. A build that fails before that leaves the output exactly
+  as it was: `make serve` keeps serving the last good build.
 """
 
+import atexit
+import fcntl
 import io
 import os
+import shutil
+
+from pelican.log import console
+from pelican.writers import Writer
 
 import practice_model
-from pelican.writers import Writer
 
 STATE = "output_sync"
 
@@ -23,7 +32,7 @@ def _cleans(pelican):
 
 
 def take_over_cleaning(pelican):
-    """Pelican would delete the output folder at each run; this plugin cleans it instead."""
+    """Pelican would delete the output folder at each run; this plugin keeps it up to date instead."""
     plugins = pelican.settings.get("PLUGINS") or []
     if plugins and plugins[-1] != "output_sync":
         practice_model.stop_for_plugins("output_sync must be the last of PLUGINS: it removes what the build did "
@@ -33,93 +42,122 @@ def take_over_cleaning(pelican):
         pelican.settings["OUTPUT_SYNC_CLEANS"] = True
 
 
-def _stamp(stat):
-    return stat.st_ino, stat.st_ctime_ns
+def _lock(live):
+    """An exclusive lock on the output folder, held until the run ends (or its process does)."""
+    handle = open(f"{live}.lock", "a+")  # noqa: SIM115 - held open for the whole run
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        console.print(f"another build is writing {live}; waiting for it to finish", soft_wrap=True)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
 
 
-def snapshot(output, retention):
-    """{path: stamp} for every file now in the output, outside the retained names."""
-    files = {}
-    for folder, subfolders, names in os.walk(output):
-        if folder == output:
-            subfolders[:] = [d for d in subfolders if d not in retention]
-            names = [n for n in names if n not in retention]
-        for name in names:
-            path = os.path.join(folder, name)
-            files[path] = _stamp(os.lstat(path))
-    return files
+def start_run(pelican):
+    """Every run (Pelican's get_generators; this plugin's comes last): lock, and stage."""
+    if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
+        return
+    live = os.path.abspath(pelican.settings["OUTPUT_PATH"])
+    previous = getattr(pelican, "output_sync_lock", None)
+    if previous is not None:  # a run of this Pelican that failed: its lock and staging go now
+        previous.close()
+    pelican.output_sync_lock = _lock(live)
+    parent, name = os.path.split(live)
+    for stale in os.listdir(parent or "."):
+        if stale.startswith(f"{name}.building-"):  # left by a build that died (we hold the lock)
+            shutil.rmtree(os.path.join(parent, stale), ignore_errors=True)
+    staging = f"{live}.building-{os.getpid()}"
+    os.makedirs(staging)
+    atexit.register(shutil.rmtree, staging, True)
+    pelican.output_path = staging
+    practice_model.build_of(pelican).state(STATE, dict).update(live=live, staging=staging, unchanged=set())
 
 
 def sync_writer(pelican):
     if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
         return None
-    # Taken here, once per run, right before generators write anything.
-    retention = set(pelican.output_retention)
-    build = practice_model.build_of(pelican).state(STATE, lambda: {
-        "retention": retention, "before": snapshot(os.path.abspath(pelican.output_path), retention),
-        "unchanged": set()})
-    return type("SyncWriter", (SyncWriter,), {"unchanged": build["unchanged"]})
+    run = practice_model.build_of(pelican).state(STATE, dict)
+    return type("SyncWriter", (SyncWriter,), {"run": run})
 
 
 class SyncWriter(Writer):
-    unchanged = set()
+    """Pelican's writer, which skips a file whose bytes are already in the output.
+    (The one Pelican internal overridden, _open_w: nothing public lets a writer skip a file.)"""
+
+    run = {}
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's own rule on writing one file twice (pelican.writers.Writer._open_w, 4.12).
         if filename in self._overridden_files:
             if override:
                 return super()._open_w(filename, encoding, override)  # raises, as Pelican does
-            return open(os.devnull, "w", encoding=encoding)
+            return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115
         if filename in self._written_files and not override:
             return super()._open_w(filename, encoding, override)  # raises, as Pelican does
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return _WrittenIfChanged(filename, encoding, self.unchanged)
+        return _WrittenIfChanged(filename, encoding, self.run)
 
 
 class _WrittenIfChanged(io.StringIO):
-    def __init__(self, path, encoding, unchanged):
+    def __init__(self, path, encoding, run):
         super().__init__()
-        self._path, self._encoding, self._unchanged = path, encoding, unchanged
+        self._path, self._encoding, self._run = path, encoding, run
 
     def __exit__(self, kind, value, traceback):
         if kind is None:
             data = self.getvalue().encode(self._encoding)
+            rel = os.path.relpath(self._path, self._run["staging"])
             try:
-                with open(self._path, "rb") as existing:
+                with open(os.path.join(self._run["live"], rel), "rb") as existing:
                     same = existing.read() == data
             except OSError:
                 same = False
             if same:
-                self._unchanged.add(os.path.abspath(self._path))
+                self._run["unchanged"].add(rel)
             else:
+                os.makedirs(os.path.dirname(self._path), exist_ok=True)
                 with open(self._path, "wb") as f:
                     f.write(data)
         return super().__exit__(kind, value, traceback)
 
 
-def remove_leftovers(pelican):
-    output = os.path.abspath(pelican.output_path)
-    if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
+def commit(pelican):
+    """The build succeeded: its files go into the output, and what it did not make goes away."""
+    run = practice_model.build_of(pelican).state(STATE, dict)
+    if "staging" not in run:
         return
-    build = practice_model.build_of(pelican).state(STATE, dict)
-    if "before" not in build:
-        return
-    for path, stamp in build.pop("before").items():
-        if path in build["unchanged"]:
-            continue
-        try:
-            if _stamp(os.lstat(path)) == stamp:
+    live, staging, retention = run["live"], run["staging"], set(pelican.output_retention)
+    made = set(run["unchanged"])
+    for folder, _, names in os.walk(staging):
+        for name in names:
+            source = os.path.join(folder, name)
+            rel = os.path.relpath(source, staging)
+            target = os.path.join(live, rel)
+            if os.path.isdir(target) and not os.path.islink(target):
+                shutil.rmtree(target)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(source, target)
+            made.add(rel)
+    for folder, subfolders, names in os.walk(live, topdown=True):
+        if folder == live:
+            subfolders[:] = [d for d in subfolders if d not in retention]
+            names = [n for n in names if n not in retention]
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.relpath(path, live) not in made:
                 os.remove(path)
-        except FileNotFoundError:
-            pass
     folders = []
-    for folder, subfolders, _ in os.walk(output):
-        if folder == output:
-            subfolders[:] = [d for d in subfolders if d not in build["retention"]]
+    for folder, subfolders, _ in os.walk(live):
+        if folder == live:
+            subfolders[:] = [d for d in subfolders if d not in retention]
         else:
             folders.append(folder)
     for folder in reversed(folders):  # deepest first, so a folder of empty folders goes too
         if not os.listdir(folder):
             os.rmdir(folder)
+    shutil.rmtree(staging, ignore_errors=True)
+    pelican.output_path = live
+    pelican.output_sync_lock.close()
+    pelican.output_sync_lock = None

@@ -68,12 +68,16 @@ def publish_to_templates(generator):
 
 
 def stop_on_content_problems(generator):
-    """Every content file has been read and nothing written yet (Pelican's static files come
-    last): what the reader found in the rendered content (a script, a file on another host, a
-    missing image) stops the build."""
+    """What the reader found in the rendered content (a script, a file on another host, a
+    missing image) stops the build: once every generator has read (and nothing is written
+    yet), or before Pelican looks for a static file a page names, whichever comes first."""
     found = build_of(generator).state("content_problems", list)
     if found:
         stop_build(found)
+
+
+def stop_when_all_read(generators):
+    stop_on_content_problems(generators[0])
 
 
 def point_to_report(pelican):
@@ -84,4 +88,5 @@ def register():
     signals.get_generators.connect(start_build)
     signals.generator_init.connect(publish_to_templates)
     signals.static_generator_preread.connect(stop_on_content_problems)
+    signals.all_generators_finalized.connect(stop_when_all_read)
     signals.finalized.connect(point_to_report)

@@ -62,17 +62,21 @@ def note_written_page(path, context=None):
     practice_model.build_of(context).state(STATE, set).add(os.path.abspath(path))
 
 
-def searchable_pages(output, written):
-    """{path relative to the output: hash of its bytes} for each page written and marked as searchable."""
+def searchable_pages(output, written, live=None):
+    """{path relative to the output: (hash of its bytes, its file)} for each page written and
+    marked as searchable. A page the build found unchanged is read where it already is (`live`)."""
     pages = {}
     root = os.path.abspath(output)
     for path in sorted(written):
         rel = Path(os.path.relpath(path, root))
-        if rel.parts[0] == ".." or rel.suffix != ".html" or not os.path.isfile(path):
+        if rel.parts[0] == ".." or rel.suffix != ".html":
             continue
-        data = Path(path).read_bytes()
+        found = next((p for p in (Path(path), Path(live or root, rel)) if p.is_file()), None)
+        if found is None:
+            continue
+        data = found.read_bytes()
         if MARKER in data:
-            pages[rel] = hashlib.sha256(data).hexdigest()
+            pages[rel] = (hashlib.sha256(data).hexdigest(), found)
     return pages
 
 
@@ -97,7 +101,7 @@ def bundle_name(index):
 
 
 def part_key(pages, share):
-    listing = "\n".join(f"{rel.as_posix()} {pages[rel]}" for rel in share)
+    listing = "\n".join(f"{rel.as_posix()} {pages[rel][0]}" for rel in share)
     return hashlib.sha256(f"pagefind {version('pagefind')}\n{listing}".encode()).hexdigest()
 
 
@@ -110,13 +114,13 @@ def pagefind_executable():
     return str(executable)
 
 
-def run_pagefind(output, share, bundle_dir):
+def run_pagefind(pages, share, bundle_dir):
     """Indexes the pages in `share` into bundle_dir, from a folder of hard links at their real paths."""
     with tempfile.TemporaryDirectory(prefix="search-part-") as part:
         for rel in share:
             target = Path(part, rel)
             target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(output / rel, target)
+            link_or_copy(pages[rel][1], target)
         result = subprocess.run(
             [pagefind_executable(), "--site", part, "--output-path", str(bundle_dir), "--silent"],
             capture_output=True, text=True, check=False)
@@ -149,7 +153,7 @@ def whole(bundle):
         return False
 
 
-def place_part(folder, key, output, share, target):
+def place_part(folder, key, pages, share, target):
     """Links the part's bundle from the cache into target, indexing it into the cache first
     when it is not there. The cache is shared (a key names the exact pages), so another
     build may prune an entry while this one links it: then the part is indexed in place."""
@@ -161,7 +165,7 @@ def place_part(folder, key, output, share, target):
     if not bundle.exists():
         folder.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f"{key}.", suffix=".tmp", dir=folder))
-        run_pagefind(output, share, fresh)
+        run_pagefind(pages, share, fresh)
         (fresh / CHECKSUMS).write_text(json.dumps(file_hashes(fresh)), encoding="utf-8")
         try:
             os.rename(fresh, bundle)
@@ -172,7 +176,7 @@ def place_part(folder, key, output, share, target):
         shutil.copytree(bundle, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(CHECKSUMS))
     except (FileNotFoundError, shutil.Error):
         shutil.rmtree(target, ignore_errors=True)
-        run_pagefind(output, share, target)
+        run_pagefind(pages, share, target)
 
 
 def prune(folder, used):
@@ -199,12 +203,13 @@ def index_site(pelican):
     for old in output.glob("pagefind*"):
         if BUNDLE.fullmatch(old.name) and old.is_dir():  # not a page someone called "pagefind-tips"
             shutil.rmtree(old)
-    pages = searchable_pages(output, practice_model.build_of(pelican).state(STATE, set))
+    pages = searchable_pages(output, practice_model.build_of(pelican).state(STATE, set),
+                             pelican.settings["OUTPUT_PATH"])
     shares = split(pages, config.pages_per_part)
     folder = Path(pelican.settings["CACHE_PATH"], "search")
     keys = [part_key(pages, share) for share in shares]
     for index, (key, share) in enumerate(zip(keys, shares)):
-        place_part(folder, key, output, share, output / bundle_name(index))
+        place_part(folder, key, pages, share, output / bundle_name(index))
     prune(folder, set(keys))
     manifest = {"bundles": [f"{bundle_name(i)}/" for i in range(len(shares))]}
     (output / bundle_name(0) / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")

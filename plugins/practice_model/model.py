@@ -108,6 +108,11 @@ class City:
     published: bool
     line: int = 0
 
+    @property
+    def kind_words(self):
+        """'city', 'town', or 'census-designated place' (the Census Bureau's CDP)."""
+        return "census-designated place" if self.place_type == "CDP" else self.place_type
+
 
 @dataclass(frozen=True)
 class Grantor:

@@ -44,9 +44,10 @@ def describe(ctx):
     practice = ctx["practice"]
     settings_url = {ctx.get("ARCHIVES_SAVE_AS"): "archives", ctx.get("TAGS_SAVE_AS"): "tags"}
     output_file = ctx.get("output_file", "")
-    therapist, article, page = ctx.get("therapist"), ctx.get("article"), ctx.get("page")
+    article, page = ctx.get("article"), ctx.get("page")
     articles_crumb = ("Articles", ctx.get("ARCHIVES_URL", "blog/"))
-    if therapist is not None:
+    if getattr(page, "kind", None) == "profile":
+        therapist = page.therapist  # the model's Therapist
         return ("profile", therapist.display_name, therapist.summary, therapist,
                 [("Therapists", "therapists/")])
     if isinstance(article, Article) and output_file == article.save_as:

@@ -67,6 +67,6 @@ class TherapistsGenerator(Generator):
         for profile in self.profiles:
             write_page(self, writer, GeneratedPage(
                 kind="profile", title=profile.therapist.display_name, summary=profile.therapist.summary,
-                url=profile.therapist.url, template="therapist", date=profile.date),
-                therapist=profile.therapist, profile=profile)
+                url=profile.therapist.url, template="therapist", date=profile.date,
+                data={"therapist": profile.therapist}), therapist=profile.therapist, profile=profile)
         write_page(self, writer, self.index)

@@ -16,7 +16,7 @@ export PYTHONPATH := plugins:.
 help:
 	@echo "make html          build the site into $(OUTPUTDIR)/"
 	@echo "make test          run every test (installs what it needs)"
-	@echo "make serve         preview at http://127.0.0.1:8000, rebuilt and reloaded on save"
+	@echo "make serve         preview at http://127.0.0.1:8000 (PORT=…), rebuilt and reloaded on save"
 	@echo "make check         check all content against the front-matter contract"
 	@echo "make publish       production build, checked, swapped into $(OUTPUTDIR)/ in one step"
 	@echo "make github        publish, then push $(OUTPUTDIR)/ to the gh-pages branch"
@@ -41,8 +41,9 @@ html: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(PY) -m practice_model check $(INPUTDIR)
 
+PORT ?= 8000
 serve: $(VENV)/.site-deps
-	$(PY) tools/serve.py
+	$(PY) tools/serve.py --port $(PORT)
 
 publish: $(VENV)/.site-deps
 	$(PY) tools/publish.py --content $(INPUTDIR) --output $(OUTPUTDIR)

@@ -1,6 +1,7 @@
 """`make serve`: rebuilds on save, pages reload themselves, and a broken file does
 not stop the server."""
 
+import json
 import shutil
 import socket
 import subprocess
@@ -36,6 +37,10 @@ def wait_for(condition, seconds=60):
     return False
 
 
+def state(base):
+    return json.loads(get(base + "__live_reload"))
+
+
 @pytest.fixture
 def preview(tmp_path):
     content = tmp_path / "content"
@@ -47,7 +52,7 @@ def preview(tmp_path):
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: get(base + "__live_reload") == "1"), (tmp_path / "serve.log").read_text()
+        assert wait_for(lambda: state(base)["generation"] == 1), (tmp_path / "serve.log").read_text()
         yield base, content, tmp_path / "serve.log"
     finally:
         proc.terminate()
@@ -55,22 +60,63 @@ def preview(tmp_path):
         log.close()
 
 
-def test_a_saved_change_is_rebuilt_and_the_page_asks_to_reload(preview):
-    base, content, _ = preview
+def test_a_saved_change_is_rebuilt_in_one_process_and_search_follows(preview):
+    base, content, log = preview
     page = get(base + "blog/what-makes-good-therapy/")
     assert '<script src="/theme/js/live-reload.js"></script>' in page
     (content / "articles" / "new.md").write_text(article("Freshly written", date="2026-11-27"))
-    assert wait_for(lambda: get(base + "__live_reload") == "2")
+    assert wait_for(lambda: state(base)["generation"] == 2)
     assert "Freshly" in get(base + "blog/freshly-written/")
-    # The preview's search knows the new article too.
-    assert any(b"/blog/freshly-written/" in text for text in search_index_texts(content.parent / "output"))
+    # The preview's search knows the new article too, indexed right after the build.
+    assert wait_for(lambda: any(b"/blog/freshly-written/" in text
+                                for text in search_index_texts(content.parent / "output")))
+    assert log.read_text().count("Serving the site") == 1, "one process, no restart"
 
 
-def test_a_broken_file_shows_its_error_and_the_server_keeps_serving(preview):
+def test_a_broken_file_is_reported_and_the_server_keeps_serving(preview):
     base, content, log = preview
     (content / "articles" / "broken.md").write_text(article("Broken one", author="Nobody Here"))
-    assert wait_for(lambda: "unknown therapist 'Nobody Here'" in log.read_text())
-    assert get(base + "__live_reload") == "1"
+    assert wait_for(lambda: state(base)["error"] is not None)
+    error = state(base)["error"]
+    assert f"{content}/articles/broken.md:4: author: unknown therapist 'Nobody Here'" in error
+    assert error.splitlines()[0] in log.read_text(), "the page shows what the terminal printed"
+    assert state(base)["generation"] == 1
     assert "What Makes" in get(base + "blog/what-makes-good-therapy/")
     (content / "articles" / "broken.md").unlink()
-    assert wait_for(lambda: get(base + "__live_reload") == "2")
+    assert wait_for(lambda: state(base) == {"generation": 2, "error": None})
+
+
+@pytest.mark.browser
+def test_the_open_page_shows_a_save_by_itself_and_a_broken_file_over_it(preview):
+    from playwright.sync_api import sync_playwright
+
+    base, content, _ = preview
+    source = content / "articles" / "what-makes-good-therapy.md"
+    original = source.read_text(encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(base + "blog/what-makes-good-therapy/", wait_until="load")
+        page.wait_for_timeout(300)  # the event stream is open
+
+        def shows(check):  # the page's CSP rightly refuses scripts from the test: read it from here
+            return wait_for(lambda: check(page.inner_text("body").replace("\xa0", " ")), seconds=20)
+        source.write_text(original.replace("## Introduction", "## Introduction\n\nA sentence just saved."),
+                          encoding="utf-8")
+        assert shows(lambda body: "A sentence just saved." in body)
+        broken = original.replace("author: James McCracken", "author: Nobody Here")
+        assert broken != original
+        source.write_text(broken, encoding="utf-8")
+        page.wait_for_selector(".live-error", timeout=20000)
+        text = page.inner_text(".live-error")
+        assert "author: unknown therapist 'Nobody Here'" in text and "the build stopped" in text
+        assert "A sentence just saved." in page.inner_text("main").replace("\xa0", " "), "the last good page stays"
+        source.write_text(original, encoding="utf-8")
+        assert shows(lambda body: "A sentence just saved." not in body)
+        assert page.query_selector(".live-error") is None
+        assert errors == []
+        browser.close()

@@ -200,13 +200,25 @@ def index_site(pelican):
     if not config.site_search:
         return
     output = Path(pelican.output_path)
+    pages = searchable_pages(output, practice_model.build_of(pelican).state(STATE, set),
+                             pelican.settings["OUTPUT_PATH"])
+    write_index(output, pages, Path(pelican.settings["CACHE_PATH"], "search"), config.pages_per_part)
+
+
+def pages_in(output):
+    """Every searchable page of a built site, as searchable_pages gives them (for the preview,
+    which indexes the site once the page in the browser has reloaded)."""
+    output = Path(output)
+    written = [p for p in output.rglob("*.html") if not BUNDLE.fullmatch(p.relative_to(output).parts[0])]
+    return searchable_pages(output, [str(p) for p in written])
+
+
+def write_index(output, pages, folder, pages_per_part):
+    """The search bundles of `pages` in `output`, each part from the cache in `folder` when it has it."""
     for old in output.glob("pagefind*"):
         if BUNDLE.fullmatch(old.name) and old.is_dir():  # not a page someone called "pagefind-tips"
             shutil.rmtree(old)
-    pages = searchable_pages(output, practice_model.build_of(pelican).state(STATE, set),
-                             pelican.settings["OUTPUT_PATH"])
-    shares = split(pages, config.pages_per_part)
-    folder = Path(pelican.settings["CACHE_PATH"], "search")
+    shares = split(pages, pages_per_part)
     keys = [part_key(pages, share) for share in shares]
     for index, (key, share) in enumerate(zip(keys, shares)):
         place_part(folder, key, pages, share, output / bundle_name(index))

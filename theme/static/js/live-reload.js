@@ -1,10 +1,33 @@
-// Only in `make serve`: reload the page when a new build is ready.
+// Only in `make serve`: the server pushes the state of each build (server-sent events, this
+// site's own origin). A new build reloads the page; a failed one shows its error over the
+// page, exactly as the terminal prints it, until a build succeeds again.
 (function () {
-  var seen = null;
-  setInterval(function () {
-    fetch("/__live_reload", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (build) {
-      if (seen !== null && build !== seen) location.reload();
-      seen = build;
-    }).catch(function () {});
-  }, 1000);
+  var shown = null;
+  var panel = null;
+  function showError(text) {
+    if (!panel) {
+      panel = document.createElement("div");
+      panel.className = "live-error";
+      panel.setAttribute("role", "alert");
+      var title = document.createElement("p");
+      title.className = "live-error-title";
+      title.textContent = "This page could not be rebuilt. The last good version is shown below.";
+      panel.appendChild(title);
+      panel.appendChild(document.createElement("pre"));
+      document.body.insertBefore(panel, document.body.firstChild);
+    }
+    panel.lastChild.textContent = text;
+  }
+  var events = new EventSource("/__events");
+  events.addEventListener("state", function (event) {
+    var state = JSON.parse(event.data);
+    if (shown === null) {
+      shown = state.generation;
+    } else if (state.generation !== shown) {
+      location.reload();
+      return;
+    }
+    if (state.error) showError(state.error);
+    else if (panel) { panel.remove(); panel = null; }
+  });
 })();

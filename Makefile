@@ -60,7 +60,7 @@ city-report: html
 new-article: $(VENV)/.site-deps
 	$(PY) -m content_contract new-article --title "$(TITLE)" --author "$(AUTHOR)" $(INPUTDIR)
 
-bench: $(VENV)/.test-deps
+bench: $(VENV)/.test-deps system-deps
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Browser and HTML checks need Debian's Chromium and a Java runtime (for vnu).

@@ -128,7 +128,36 @@ def write_corpus(folder, n, seed=7):
     shutil.copy(ROOT / "content" / "articles" / "what-makes-good-therapy.md", ours / "articles")
     (ours / "therapists" / "james-mccracken.md").write_text(
         (ROOT / "content" / "therapists" / "james-mccracken.md").read_text())
+    hugo = folder / "hugo"
+    write_hugo_site(hugo)
     for name, meta, text in articles(n, seed):
         (ours / "articles" / f"{name}.md").write_text(yaml_front_matter(meta) + "\n" + text)
         (vanilla / "articles" / f"{name}.md").write_text(pelican_metadata(meta) + text)
+        hugo_meta = {k: v for k, v in meta.items() if k in ("title", "date", "tags", "summary")}
+        (hugo / "content" / "posts" / f"{name}.md").write_text(yaml_front_matter(hugo_meta) + "\n" + text)
     return ours, vanilla
+
+
+# The yardstick: Hugo with a minimal theme of its own (no theme component to download):
+# a page per article, the list of posts, tag pages, RSS and the sitemap, as Hugo does by default.
+HUGO_LAYOUTS = {
+    "_default/baseof.html": "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }}"
+                            "</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n",
+    "_default/single.html": "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format \"January 2, 2006\" }}"
+                            "</p>{{ .Content }}<p>{{ range .Params.tags }}<a href=\"{{ \"/tags/\" | relURL }}{{ . | "
+                            "urlize }}/\">{{ . }}</a> {{ end }}</p></article>{{ end }}\n",
+    "_default/list.html": "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ "
+                          ".RelPermalink }}\">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul>{{ end }}\n",
+    "index.html": "{{ define \"main\" }}<ul>{{ range first 10 .Site.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">"
+                  "{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+}
+
+
+def write_hugo_site(folder):
+    (folder / "content" / "posts").mkdir(parents=True)
+    (folder / "hugo.toml").write_text('baseURL = "http://127.0.0.1/"\ntitle = "Hugo yardstick"\n'
+                                      '[markup.goldmark.renderer]\nunsafe = true\n')
+    for name, text in HUGO_LAYOUTS.items():
+        path = folder / "layouts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)

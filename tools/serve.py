@@ -49,8 +49,9 @@ class Captured(logging.Handler):
 
 
 class Preview:
-    def __init__(self, content, output):
+    def __init__(self, content, output, cache=None):
         self.content, self.output = Path(content).resolve(), Path(output).resolve()
+        self.cache = cache
         self.generation = 0
         self.error = None  # the last failed build's lines, until a build succeeds
         self.changed = threading.Condition()
@@ -60,7 +61,8 @@ class Preview:
         bundles = [p.name for p in self.output.glob("pagefind*")] if self.output.exists() else []
         return read_settings(str(ROOT / "pelicanconf.py"), override={
             "PATH": str(self.content), "OUTPUT_PATH": str(self.output), "LIVE_RELOAD": True,
-            "SITE_SEARCH": False, "OUTPUT_RETENTION": [".git", "CNAME", *bundles]})
+            "SITE_SEARCH": False, "CITY_PAGES_REPORT": "", "OUTPUT_RETENTION": [".git", "CNAME", *bundles],
+            **({"CACHE_PATH": str(self.cache)} if self.cache else {})})
 
     def build(self):
         started = time.monotonic()
@@ -154,11 +156,12 @@ def main(argv=None):
     parser.add_argument("--content", default=str(ROOT / "content"))
     parser.add_argument("--output", default=str(ROOT / "output"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT") or 8000))
+    parser.add_argument("--cache", help="the caches' folder (default: CACHE_PATH of pelicanconf.py)")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     # Plain lines on the terminal, as `make html` prints them.
     init_logging(level=logging.WARNING, handler=logging.StreamHandler(sys.stderr), name="pelican")
-    preview = Preview(args.content, args.output)
+    preview = Preview(args.content, args.output, args.cache)
     preview.build()
     preview.output.mkdir(parents=True, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler_for(preview))

@@ -32,7 +32,8 @@ SETTINGS = {
     "CITY_PAGES_LATEST_ARTICLES": Setting(3, int, "How many of the latest articles a page lists.", positive),
     "CITY_PAGES_UNIQUENESS_THRESHOLD": Setting(0.5, (int, float), "Pages whose share of their own sentences is "
                                                "under this need local words.", share),
-    "CITY_PAGES_REPORT": Setting("reports/city-report.txt", str, "Where the uniqueness report is written."),
+    "CITY_PAGES_REPORT": Setting("reports/city-report.txt", str, "Where the uniqueness report is written "
+                                 "(empty: no report, as in the live preview)."),
 }
 
 
@@ -180,7 +181,8 @@ class CityPagesGenerator(Generator):
     def generate_output(self, writer):
         for page in [self.hub, *self.area_pages, *self.city_pages]:
             write_page(self, writer, page)
-        self.write_uniqueness_report()
+        if self.conf.report:
+            self.write_uniqueness_report()
 
     def write_uniqueness_report(self):
         texts, local = {}, {}

@@ -4,6 +4,8 @@ a problem deep in the file is reported at its line."""
 import yaml
 from content_contract.problems import problem
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class Lines(dict):
     """{("resources", 2, "channels"): line}: the line where each key path starts (1-based)."""
@@ -39,8 +41,12 @@ def read_mapping(path, found, required=()):
         found.append(problem(path, "file", "not UTF-8 text; save it as UTF-8"))
         return {}, Lines()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _Loader(text)  # composed once (in C where libyaml is there), then built from that
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         found.append(problem(path, "file", f"not valid YAML: {getattr(err, 'problem', None) or err}",

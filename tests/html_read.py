@@ -74,3 +74,15 @@ def graph_of(reader):
     assert len(reader.jsonld) == 1, "one JSON-LD block per page"
     data = json.loads(reader.jsonld[0])
     return data["@graph"]
+
+
+def all_refs(node):
+    """Every @id a JSON-LD node refers to."""
+    if isinstance(node, dict):
+        if set(node) <= {"@id", "url"} and "@id" in node:
+            yield node["@id"]
+        for v in node.values():
+            yield from all_refs(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from all_refs(v)

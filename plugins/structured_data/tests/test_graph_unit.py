@@ -5,6 +5,7 @@ from practice_model.build import load
 from structured_data.graph import build_graph
 from structured_data.head import Head
 
+from tests.html_read import all_refs
 from tests.sitebuild import CONTENT
 
 pytestmark = pytest.mark.unit
@@ -32,17 +33,7 @@ def test_every_reference_in_a_graph_resolves_inside_it(ctx):
     graph = build_graph(head("profile", therapist.url, therapist, [("Home", ""), ("T", therapist.url)]), ctx)
     nodes = by_id(graph)
 
-    def refs(value):
-        if isinstance(value, dict):
-            if set(value) == {"@id"}:
-                yield value["@id"]
-            for v in value.values():
-                yield from refs(v)
-        elif isinstance(value, list):
-            for v in value:
-                yield from refs(v)
-
-    assert set(refs(graph["@graph"])) <= set(nodes)
+    assert set(all_refs(graph["@graph"])) <= set(nodes)
     person = nodes[f"{SITE}/therapists/james-mccracken/#person"]
     assert {c["recognizedBy"]["name"] for c in person["hasCredential"]} == {
         "North Carolina Social Work Certification and Licensure Board",

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.html_read import graph_of, read_page
+from tests.html_read import all_refs, graph_of, read_page
 from tests.sitebuild import article, edit_data, make_content, run_pelican
 
 SITEURL = "https://example.org/repo"
@@ -29,17 +29,6 @@ def site(tmp_path_factory):
 
 def by_type(graph, kind):
     return [n for n in graph if kind == n["@type"] or (isinstance(n["@type"], list) and kind in n["@type"])]
-
-
-def all_refs(node):
-    if isinstance(node, dict):
-        if set(node) <= {"@id", "url"} and "@id" in node:
-            yield node["@id"]
-        for v in node.values():
-            yield from all_refs(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from all_refs(v)
 
 
 def test_every_page_has_one_graph_whose_references_resolve(site):

@@ -46,8 +46,8 @@ def _channel(channel, where, path, line, found):
     if kind in ("call", "text"):
         number = str(channel.get("number") or "")
         if not PHONE.match(number):
-            found.append(problem(path, "channels", f"a {kind} channel needs a number like 123 or "
-                                 f"1-800-555-0100, got '{number}' ({where})", line))
+            found.append(problem(path, "channels", f"a {kind} channel needs a number of three digits or written "
+                                 f"1-NNN-NNN-NNNN, got '{number}' ({where})", line))
             return None
         href = tel_href(number) if kind == "call" else "sms:" + re.sub(r"\D", "", number) + (
             f"?&body={channel['body']}" if channel.get("body") else "")
@@ -131,8 +131,8 @@ def _plans(items, path, lines, found):
                                  lines.of("plans", name, "url")))
         member = str(item.get("member_services") or "")
         if not PHONE.match(member):
-            found.append(problem(path, "member_services", f"expected a phone number like 1-800-555-0100, got "
-                                 f"'{member}' ({where})", lines.of("plans", name, "member_services")))
+            found.append(problem(path, "member_services", "expected a phone number written 1-NNN-NNN-NNNN or "
+                                 f"NNN-NNN-NNNN, got '{member}' ({where})", lines.of("plans", name, "member_services")))
         plans[name] = Plan(name=str(name), url=url if is_https_url(url) else None, member_services=member, line=line,
                            checked=_date(item.get("checked"), path, "checked", where, line, found))
     return plans

@@ -132,8 +132,8 @@ def load_counties(path, plans, found):
                                  f"{', '.join(sorted(plans)) or 'none'}, in crisis.yaml)", line))
         number = row.get("crisis_line", "")
         if not _PHONE.match(number):
-            found.append(problem(path, "crisis_line", f"expected a phone number like 1-800-555-0100, got "
-                                 f"'{number}' ({label})", line))
+            found.append(problem(path, "crisis_line", "expected a phone number written 1-NNN-NNN-NNNN or "
+                                 f"NNN-NNN-NNNN, got '{number}' ({label})", line))
         elif plan and digits(number) == digits(plan.member_services):
             found.append(problem(path, "crisis_line", f"{number} is {plan.name}'s member-services line, "
                                  f"not a crisis line ({label})", line))
@@ -300,7 +300,7 @@ def _phone(values, block, path, lines, found):
     if phone is None:
         return None, None
     if not _PHONE.match(str(phone)):
-        found.append(problem(path, f"{block}.phone", f"expected a phone number like 919-555-0100, got '{phone}'",
+        found.append(problem(path, f"{block}.phone", f"expected a phone number written NNN-NNN-NNNN, got '{phone}'",
                              lines.of(block, "phone")))
         return None, None
     return str(phone), tel_href(phone)

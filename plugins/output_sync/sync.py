@@ -17,10 +17,9 @@ import io
 import os
 import shutil
 
+import practice_model
 from pelican.log import console
 from pelican.writers import Writer
-
-import practice_model
 
 STATE = "output_sync"
 

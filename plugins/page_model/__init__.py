@@ -4,6 +4,11 @@ they are written. A library for the plugins, not a plugin: it connects no signal
 from dataclasses import dataclass, field
 
 
+def save_as_of(url):
+    """The file a clean URL is written to: therapy/durham-nc/ -> therapy/durham-nc/index.html."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
 @dataclass
 class GeneratedPage:
     kind: str  # therapists, series, hub, area, city
@@ -18,7 +23,7 @@ class GeneratedPage:
 
     @property
     def save_as(self):
-        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+        return save_as_of(self.url)
 
     def __getattr__(self, name):
         # Templates read page-specific values straight off the page: page.city, page.parts …

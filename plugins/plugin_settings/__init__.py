@@ -31,10 +31,9 @@ def read(settings, prefix, declared):
     values = {}
     for name, spec in declared.items():
         value = settings.get(name, spec.default)
-        if isinstance(value, bool) and spec.kind is not bool and bool not in (spec.kind if isinstance(
-                spec.kind, tuple) else (spec.kind,)):
-            problems.append(f"setting {name}: expected {_kind(spec.kind)}, got {value!r}")
-        elif not isinstance(value, spec.kind):
+        kinds = spec.kind if isinstance(spec.kind, tuple) else (spec.kind,)
+        # true and false are ints to Python, never a number to a reader of the settings
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             problems.append(f"setting {name}: expected {_kind(spec.kind)}, got {value!r}")
         elif spec.check and spec.check(value):
             problems.append(f"setting {name}: {spec.check(value)}")

@@ -4,6 +4,7 @@ from counties.csv; templates and code hold none."""
 
 import datetime
 import re
+from urllib.parse import quote
 
 from content_contract.problems import problem
 
@@ -50,7 +51,7 @@ def _channel(channel, where, path, line, found):
                                  f"1-NNN-NNN-NNNN, got '{number}' ({where})", line))
             return None
         href = tel_href(number) if kind == "call" else "sms:" + re.sub(r"\D", "", number) + (
-            f"?&body={channel['body']}" if channel.get("body") else "")
+            f"?&body={quote(str(channel['body']))}" if channel.get("body") else "")
     else:
         href = str(channel.get("url") or "")
         if not is_https_url(href):

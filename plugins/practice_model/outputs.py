@@ -15,16 +15,14 @@ import re
 from content_contract.check import slug_rules, slugify
 from content_contract.dates import parse_date
 from content_contract.problems import problem, shown_path
+from page_model import save_as_of
 from pelican.settings import DEFAULT_CONFIG
+from series.navigation import series_url
 
 RESERVED = {  # first folder of the output: what owns it
     "theme": "the theme's files", "pagefind": "the search index", "drafts": "drafts",
 }
 _BUNDLE = re.compile(r"^pagefind(?:-\d+)?$")
-
-
-def _save_as(url):
-    return url + "index.html" if url.endswith("/") or not url else url
 
 
 def unsafe_path(value):
@@ -120,7 +118,7 @@ def plan_outputs(build, settings, today=None):
                 elif key in series and series[key][0] != name:
                     plan.problems.append(problem(path, "series", f"'{name}' and '{series[key][0]}' (in "
                                                  f"{shown_path(series[key][1])}) make the same address "
-                                                 f"blog/series/{key}/: name them alike or differently",
+                                                 f"{series_url(name, rules)}: name them alike or differently",
                                                  source.line_of("series")))
                 else:
                     series.setdefault(key, (name, path))
@@ -137,20 +135,20 @@ def _plan_generated(plan, build, settings, tags, series):
     for slug, (name, _) in sorted(tags.items()):
         plan.add(settings["TAG_SAVE_AS"].format(slug=slug), f"the topic page of '{name}'")
     for key, (name, _) in sorted(series.items()):
-        plan.add(f"blog/series/{key}/index.html", f"the page of the series '{name}'")
+        plan.add(save_as_of(series_url(name, slug_rules(settings))), f"the page of the series '{name}'")
     model = build.model
     plan.add("therapists/index.html", "the list of therapists")
     for therapist in model.therapists:
-        plan.add(_save_as(therapist.url), f"the profile of {therapist.name}")
+        plan.add(save_as_of(therapist.url), f"the profile of {therapist.name}")
     if settings.get("CITY_PAGES", True):
         hub = settings.get("CITY_PAGES_URL", "therapy/")
-        plan.add(_save_as(hub), "the list of city pages")
+        plan.add(save_as_of(hub), "the list of city pages")
         published = model.published_cities
         for area in model.areas.values():
             if any(c.area_code == area.code for c in published):
-                plan.add(_save_as(f"{hub}areas/{area.slug}/"), f"the area page of {area.title}")
+                plan.add(save_as_of(f"{hub}areas/{area.slug}/"), f"the area page of {area.title}")
         for city in published:
-            plan.add(_save_as(f"{hub}{city.slug}/"), f"the city page of {city.name}")
+            plan.add(save_as_of(f"{hub}{city.slug}/"), f"the city page of {city.name}")
     for name, what in (("sitemap.xml", "the sitemap"), ("robots.txt", "robots.txt"), ("_headers", "_headers")):
         plan.add(name, what)
     for setting in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS"):

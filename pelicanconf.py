@@ -1,5 +1,6 @@
 """Settings for the development build (`make html`, `make serve`)."""
 
+import logging
 import sys
 from pathlib import Path
 
@@ -35,6 +36,9 @@ PLUGINS = [
     "structured_data",
     "site_search",
     "security_headers",
+    # Before output_sync: they put their files into the output when the pages are written.
+    "images",
+    "share_images",
     # Last: it removes what the build did not make, once every other plugin has written.
     "output_sync",
 ]
@@ -102,6 +106,9 @@ MARKDOWN = {
     "output_format": "html5",
 }
 SUMMARY_MAX_LENGTH = None
+# Pelican warns about every empty alt; the contract is stricter and more exact: an image
+# without alt text stops the build, and alt="" is allowed only on one marked {.decorative}.
+LOG_FILTER = [(logging.WARNING, "Empty alt attribute for image %s in %s")]
 
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git", "CNAME"]

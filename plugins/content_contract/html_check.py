@@ -43,7 +43,7 @@ def _elsewhere(url):
 class _Finder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found = []  # (what, why, text to find it by in the source)
+        self.found = []  # (message, text to find it by in the source)
         self.local_sources = []  # src values that name a file of the site
 
     def handle_starttag(self, tag, attrs):
@@ -52,36 +52,54 @@ class _Finder(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         self._check(tag, attrs)
 
+    def _not_allowed(self, what, why, needle):
+        self.found.append((f"{what} is not allowed: {why}", needle))
+
     def _check(self, tag, attrs):
         if tag in FORBIDDEN_TAGS:
-            self.found.append((f"<{tag}>", FORBIDDEN_TAGS[tag], f"<{tag}"))
+            self._not_allowed(f"<{tag}>", FORBIDDEN_TAGS[tag], f"<{tag}")
+        if tag == "img":
+            self._check_alt(dict(attrs))
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
-                self.found.append((f"{name}= on <{tag}>", "scripts never run on this site", name))
+                self._not_allowed(f"{name}= on <{tag}>", "scripts never run on this site", name)
             elif name == "style":
-                self.found.append((f"style= on <{tag}>", "the theme styles every page; inline styles are blocked",
-                                   "style"))
+                self._not_allowed(f"style= on <{tag}>", "the theme styles every page; inline styles are blocked",
+                                  "style")
             elif name == "ping":
-                self.found.append((f"ping= on <{tag}>", "it would tell another host who clicked", "ping"))
+                self._not_allowed(f"ping= on <{tag}>", "it would tell another host who clicked", "ping")
             elif name in LOADED:
                 urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name == "srcset" else [value]
                 for url in urls:
                     if _elsewhere(url):
-                        self.found.append((f"{name}=\"{url[:60]}\" on <{tag}>",
-                                           "it loads from another host: put the file in content/images/", url))
+                        self._not_allowed(f"{name}=\"{url[:60]}\" on <{tag}>",
+                                          "it loads from another host: put the file in content/images/", url)
                     elif name == "src" and url:
                         self.local_sources.append(url)
             elif name in LINKS and _scheme(value) in ("javascript", "data", "vbscript", "file"):
-                self.found.append((f"{name}=\"{_scheme(value)}:…\" on <{tag}>",
-                                   "links may go to https://, mailto: or tel:, or to a page of the site",
-                                   f"{_scheme(value)}:"))
+                self._not_allowed(f"{name}=\"{_scheme(value)}:…\" on <{tag}>",
+                                  "links may go to https://, mailto: or tel:, or to a page of the site",
+                                  f"{_scheme(value)}:")
             elif name in LINKS and tag in ("use", "image", "feimage") and _elsewhere(value):
-                self.found.append((f"{name}= on <{tag}>", "it loads from another host", value))
+                self._not_allowed(f"{name}= on <{tag}>", "it loads from another host", value)
+
+
+    def _check_alt(self, attrs):
+        """Every image says what it shows, or is marked decorative ({.decorative} in Markdown)."""
+        alt, src = attrs.get("alt"), (attrs.get("src") or "")[:60]
+        decorative = "decorative" in (attrs.get("class") or "").split()
+        if alt is None or (not alt.strip() and not decorative):
+            self.found.append((f"the image '{src}' has no alt text: describe what it shows, "
+                               f"![A bowl mended with gold]({src}), or, if it is only ornament, "
+                               f"mark it ![]({src}){{.decorative}} (docs/writing.md, Images)", src or "<img"))
+        elif alt.strip() and decorative:
+            self.found.append((f"the image '{src}' is marked decorative but has alt text: keep one of the two",
+                               src or "<img"))
 
 
 def findings(html):
-    """([(what, why, needle)], [local src values]) for one rendered HTML fragment."""
+    """([(message, needle)], [local src values]) for one rendered HTML fragment."""
     finder = _Finder()
     finder.feed(html)
     finder.close()

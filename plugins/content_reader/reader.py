@@ -127,8 +127,8 @@ def content_problems(source, checks, content_root):
     """Problems with what a file's HTML would load or run, and with the files it names."""
     found = []
     for field, (bad, local) in checks.items():
-        for what, why, needle in bad:
-            found.append(problem(source.path, field, f"{what} is not allowed: {why}", _line_of(source, needle)))
+        for message, needle in bad:
+            found.append(problem(source.path, field, message, _line_of(source, needle)))
         for src in local:
             target = _named_file(src, source.path, content_root)
             if target is not None and not target.is_file():

@@ -21,6 +21,7 @@ from series.navigation import series_url
 
 RESERVED = {  # first folder of the output: what owns it
     "theme": "the theme's files", "pagefind": "the search index", "drafts": "drafts",
+    "images": "the processed images", "share": "the share images",
 }
 _BUNDLE = re.compile(r"^pagefind(?:-\d+)?$")
 

@@ -1,0 +1,72 @@
+"""Every page's og:image: drawn once per title (cached by content), or the article's own picture."""
+
+import hashlib
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import practice_model
+from plugin_settings import Setting, read
+
+from share_images import draw as drawing
+
+SETTINGS = {
+    "SHARE_IMAGES_URL": Setting("share/", str, "Where the share images are served from (a folder of the output).",
+                                lambda v: None if v.endswith("/") and not v.startswith("/") else
+                                "expected a relative folder ending in /, e.g. share/"),
+    "SHARE_IMAGES_FONT": Setting("static/fonts/atkinson-hyperlegible-latin-700-normal.woff2", str,
+                                 "The font the titles are drawn in (TrueType, OpenType or WOFF2), in the theme."),
+}
+STATE = "share_images"
+PARALLEL_FROM = 40  # below this many new images a process pool costs more than it saves
+
+
+class ShareImages:
+    def __init__(self, settings):
+        self.options = read(settings, "SHARE_IMAGES_", SETTINGS)
+        self.siteurl = settings.get("SITEURL", "")
+        self.site_name = practice_model.model_of(settings, needs=("name",)).short_name
+        self.font = str(Path(settings["THEME"]) / self.options.font)
+        self.font_key = hashlib.sha256(Path(self.font).read_bytes()).hexdigest()
+        self.cache_dir = Path(settings.get("CACHE_PATH") or "cache") / "share"
+        self.wanted = {}  # file name -> title
+
+    def url_for(self, title):
+        key = hashlib.sha256(repr((drawing.DRAW_VERSION, self.font_key, self.site_name, title)).encode())
+        name = f"{key.hexdigest()[:20]}.jpg"
+        self.wanted[name] = title
+        return f"{self.siteurl}/{self.options.url}{name}"
+
+    def place(self, output_path):
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        missing = [(name, title) for name, title in sorted(self.wanted.items())
+                   if not (self.cache_dir / name).is_file()]
+        jobs = [(title, self.site_name, self.font) for _, title in missing]
+        if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(min(os.cpu_count(), 4)) as pool:
+                drawn = list(pool.map(_draw, jobs, chunksize=16))
+        else:
+            drawn = [_draw(job) for job in jobs]
+        for (name, _), data in zip(missing, drawn, strict=True):
+            tmp = self.cache_dir / f".{name}.{os.getpid()}"
+            tmp.write_bytes(data)
+            os.replace(tmp, self.cache_dir / name)
+        folder = Path(output_path) / self.options.url
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in sorted(self.wanted):
+            target = folder / name
+            if not target.exists():
+                try:
+                    os.link(self.cache_dir / name, target)
+                except OSError:
+                    shutil.copyfile(self.cache_dir / name, target)
+
+
+def _draw(job):
+    return drawing.draw(*job)
+
+
+def share_images(holder):
+    build = practice_model.build_of(holder)
+    return build.state(STATE, lambda: ShareImages(build.settings))

@@ -13,6 +13,17 @@ window.addEventListener("DOMContentLoaded", function () {
       showImages: false,
       resetStyles: false
     });
+    label(box.querySelector("input"));
+  }
+  // Pagefind's field is named only by its title; a visible label names it for everyone.
+  function label(input) {
+    if (!input) return;
+    input.id = "search-field";
+    var text = document.createElement("label");
+    text.htmlFor = input.id;
+    text.className = "search-label";
+    text.textContent = "Search articles, therapists and pages";
+    box.insertBefore(text, box.firstChild);
   }
   fetch(box.dataset.bundle + "bundles.json")
     .then(function (r) { return r.json(); })

@@ -31,6 +31,7 @@ PLUGINS = [
     # Before structured_data, which pins the dates of the index pages in its sitemap.xml.
     "pelican.plugins.sitemap",
     "therapists",
+    "services",
     "series",
     "city_pages",
     "structured_data",
@@ -45,7 +46,8 @@ PLUGINS = [
 
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["extra"]
+# content/files/: documents served as they are (e.g. the Notice of Privacy Practices as a PDF).
+STATIC_PATHS = ["extra", "files"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
@@ -129,6 +131,7 @@ LIVE_RELOAD = False  # tools/serve.py turns it on for the preview
 # Navigation, in one place for every template.
 MAIN_NAV = [
     ("Therapists", "therapists/"),
+    ("Services", "services/"),
     ("Articles", "blog/"),
     ("Areas served", "therapy/"),
     ("Get started", "getting-started/"),

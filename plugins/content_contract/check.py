@@ -1,5 +1,6 @@
 """Checks every content file against the schema, all problems in one run."""
 
+import datetime
 import difflib
 import functools
 import hashlib
@@ -12,7 +13,7 @@ from pelican.utils import slugify as pelican_slugify
 from content_contract.dates import parse_date
 from content_contract.front_matter import FrontMatter, FrontMatterError, parse
 from content_contract.problems import problem, shown_path
-from content_contract.schema import COLLECTIONS
+from content_contract.schema import COLLECTIONS, POPULATIONS
 
 
 def slug_rules(settings):
@@ -123,7 +124,8 @@ def _type_problems(name, spec, value, known):
         out = [f"expected each item to be text, got {_show(v)}" for v in value if not isinstance(v, str)]
         if spec.item_choices:
             allowed = known[spec.item_choices]
-            out += [f"unknown {spec.item_choices[:-1]} {_quote(v)} (known: {', '.join(sorted(allowed))})"
+            out += [f"unknown {spec.item_choices[:-1]} {_quote(v)} (known: {', '.join(sorted(allowed)) or 'none'})"
+                    + (f"; a service is a file, content/services/{v}.md" if spec.item_choices == "services" else "")
                     for v in value if isinstance(v, str) and v not in allowed]
         return out
     if kind == "mapping":
@@ -186,10 +188,12 @@ def check_fields(source, known):
     return found
 
 
-def known_names(known, therapists, slug_subs):
+def known_names(known, therapists, slug_subs, services=()):
     return {
         "slug_rules": slug_subs,
         "therapists": set(therapists),
+        "services": set(services),
+        "populations": set(POPULATIONS),
         "credentials": set(known.credentials),
         "licenses": {c for c, kind in known.credentials.items() if kind == "license"},
         "certifications": {c for c, kind in known.credentials.items() if kind == "certification"},
@@ -197,19 +201,23 @@ def known_names(known, therapists, slug_subs):
     }
 
 
-def check_sources(sources, settings, known, content_root=None):
+def check_sources(sources, settings, known, content_root=None, today=None):
     """Every problem in the content files, as a sorted list."""
+    today = today or datetime.date.today()
     slug_subs = slug_rules(settings)
     found = [problem(s.path, s.error.field, s.error.message, s.error.line) for s in sources if s.error]
     files = [s for s in sources if s.front_matter is not None]
     therapists = {s.path.stem: s.meta for s in files if s.collection == "therapists"}
-    names = known_names(known, therapists, slug_subs)
+    services = {s.path.stem for s in files if s.collection == "services" and s.meta.get("status") != "draft"}
+    names = known_names(known, therapists, slug_subs, services)
     series_parts, notes = {}, {}
     for source in files:
         path, meta = source.path, source.meta
         found += check_fields(source, names)
         if source.collection == "articles":
             found += _check_byline_credentials(source, therapists, slug_subs, names)
+        if source.collection in ("articles", "pages"):
+            found += _check_review(source, today)
             if meta.get("series") and isinstance(meta.get("series_index"), int):
                 key = (str(meta["series"]).strip(), meta["series_index"])
                 if key in series_parts:
@@ -239,6 +247,27 @@ def check_sources(sources, settings, known, content_root=None):
                 found.append(problem(path, "template", f"no template {_quote(meta['template'])} in the theme "
                                      f"(known: {', '.join(known)})", source.line_of("template")))
     return sorted(found)
+
+
+def _check_review(source, today):
+    """A review is shown only whole and true: by whom and when, not before the text's date, not yet to come."""
+    meta, path = source.meta, source.path
+    reviewer, when = meta.get("reviewed_by"), meta.get("last_reviewed")
+    if bool(reviewer) != bool(when):
+        given, missing = ("reviewed_by", "last_reviewed") if reviewer else ("last_reviewed", "reviewed_by")
+        return [problem(path, missing, f"required with {given}: a review names who reviewed the article and when",
+                        source.line_of(given))]
+    reviewed = parse_date(when) if when is not None else None
+    written = parse_date(meta.get("date")) if meta.get("date") is not None else None
+    if reviewed is None:
+        return []
+    if written is not None and reviewed.date() < written.date():
+        return [problem(path, "last_reviewed", f"{reviewed.date()} is before the date it was written ({written.date()})",
+                        source.line_of("last_reviewed"))]
+    if reviewed.date() > today:
+        return [problem(path, "last_reviewed", f"{reviewed.date()} is in the future: give the day the review "
+                        "was done", source.line_of("last_reviewed"))]
+    return []
 
 
 def _check_byline_credentials(source, therapists, slug_subs, known):

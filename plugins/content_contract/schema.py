@@ -21,6 +21,8 @@ class Field:
 
 
 STATUS = ("published", "draft", "hidden")
+# Who a therapist sees, in the words the therapist finder filters by.
+POPULATIONS = ("children", "teens", "adults", "couples", "families", "groups")
 
 SUMMARY = Field(
     "text",
@@ -55,8 +57,13 @@ ARTICLE = {
                    example="images/kintsugi.jpg"),
     "image_alt": Field("text", "What the picture shows, for people who cannot see it; required with `image`.",
                        max_len=250, example="A bowl mended with gold"),
-    "last_reviewed": Field("date", "When a clinician last reviewed the article.", example="2026-12-01"),
-    "reviewed_by": Field("therapist", "The therapist who reviewed it.", example="James McCracken"),
+    "last_reviewed": Field("date", "When a clinician last reviewed the article; with `reviewed_by`, not before "
+                           "`date` nor in the future.", example="2026-12-01"),
+    "reviewed_by": Field("therapist", "The therapist who reviewed it (name or profile slug); with "
+                         "`last_reviewed`. Shown beside the byline.", example="James McCracken"),
+    "clinical": Field("bool", "The article gives clinical information: it should be reviewed by a clinician "
+                      "(`reviewed_by`, `last_reviewed`) at least once a year; `make report` lists it otherwise.",
+                      example=True),
 }
 
 PAGE = {
@@ -91,7 +98,10 @@ THERAPIST = {
     "role": Field("text", "Role in the practice.", max_len=80, example="Clinical Director"),
     "specialties": Field("list", "What they help with most.", example=["couples in crisis"]),
     "modalities": Field("list", "Therapy models they practise.", example=["Emotionally Focused Therapy (EFT)"]),
-    "populations": Field("list", "Who they see.", example=["adults", "couples"]),
+    "populations": Field("list", f"Who they see: {', '.join(POPULATIONS)}.", item_choices="populations",
+                         example=["adults", "couples"]),
+    "services": Field("list", "The services they offer: file names in content/services/ (without .md).",
+                      item_choices="services", example=["discernment-counseling"]),
     "formats": Field("list", "Session formats.", example=["individual", "couples", "family"]),
     "in_person": Field("bool", "Sees clients in person at the Durham offices.", example=True),
     "online": Field("bool", "Sees clients online anywhere in North Carolina.", example=True),
@@ -106,6 +116,16 @@ THERAPIST = {
     "summary": SUMMARY,
 }
 
+SERVICE = {
+    "title": Field("text", "The service's name.", required=True, min_len=3, max_len=80,
+                   example="Discernment Counseling"),
+    "summary": SUMMARY,
+    "topics": Field("list", "Article topics (tags) listed on the service's page; its title is always one.",
+                    example=["discernment counseling", "couples"]),
+    "status": Field("choice", "`published` (default) or `draft` (not built).", choices=("published", "draft"),
+                    example="draft"),
+}
+
 CITY_NOTE = {
     "city": Field("slug", "The city's slug in content/data/cities.csv.", required=True,
                   example="durham-nc"),
@@ -115,5 +135,6 @@ COLLECTIONS = {
     "articles": ARTICLE,
     "pages": PAGE,
     "therapists": THERAPIST,
+    "services": SERVICE,
     "cities": CITY_NOTE,
 }

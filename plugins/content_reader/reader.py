@@ -74,7 +74,7 @@ def pelican_metadata(meta, formatted, title_html, settings):
             value = formatted[name]
         elif name == "title":
             value = title_html
-        elif name in ("date", "modified"):
+        elif name in ("date", "modified", "last_reviewed"):
             value = parse_date(value)  # the contract's rule: a file that passed it always has a date here
         elif name == "tags":
             names = [str(t).strip() for t in (value if isinstance(value, list) else [value])]

@@ -3,12 +3,12 @@ data files loaded, the contract checked, and the model assembled from all of the
 
 import os
 
-from content_contract.check import Known, check_sources, read_sources
+from content_contract.check import Known, check_sources, read_sources, slug_rules, slugify
 
 from practice_model.data_files import load_data_files
-from practice_model.model import Practice, frozen_mapping
+from practice_model.model import Practice, PrivacyNotice, frozen_mapping
 from practice_model.outputs import plan_outputs, unsafe_links
-from practice_model.profiles import therapist_from
+from practice_model.profiles import services_from, therapist_from
 
 
 class Build:
@@ -23,7 +23,7 @@ class Build:
         known = Known(credentials={c.code: c.kind for c in facts["credentials"].values()},
                       cities=frozenset(c.slug for c in facts["cities"]))
         problems = problems + check_sources(self.sources, settings, known, content_path) + unsafe_links(content_path)
-        self.model = None if problems else assemble(facts, self.sources)
+        self.model = None if problems else assemble(facts, self.sources, settings)
         problems += plan_outputs(self, settings)  # the pages the plugins make only when the model is whole
         self.problems = sorted(set(problems))
         if self.problems:
@@ -42,12 +42,29 @@ class Build:
         return self._plugin_state[owner]
 
 
-def assemble(facts, sources):
+def privacy_notice(rel, sources, settings):
+    """Where the notice is read: its page's URL, or the PDF's own path (content/files/ is copied as is)."""
+    if rel is None:
+        return None
+    if rel.endswith(".md"):
+        source = next(s for s in sources if s.path.as_posix().endswith("/" + rel))
+        meta = source.meta
+        slug = meta.get("slug") or (slugify(str(meta["title"]), slug_rules(settings)) if meta.get("title")
+                                    else source.path.stem)
+        url = meta.get("url") or settings.get("PAGE_URL", "{slug}.html").format(slug=slug)
+        return PrivacyNotice(path=rel, url=str(url))
+    return PrivacyNotice(path=rel, url=rel)
+
+
+def assemble(facts, sources, settings):
+    rules = slug_rules(settings)
+    facts = {**facts, "privacy_notice": privacy_notice(facts["privacy_notice"], sources, settings)}
     office = facts["home_offices"].city
     therapists = sorted((therapist_from(s, facts["credentials"], office) for s in sources
                          if s.collection == "therapists"),
                         key=lambda t: (t.name.split()[-1], t.name))
-    return Practice(**facts, therapists=tuple(therapists),
+    offered, unoffered = services_from(sources, therapists, office, rules)
+    return Practice(**facts, therapists=tuple(therapists), services=offered, unoffered_services=unoffered,
                     _therapists_by_slug=frozen_mapping((t.slug, t) for t in therapists))
 
 

@@ -326,6 +326,23 @@ def _texts(value, path, field, lines, found):
     return tuple(str(v) for v in value)
 
 
+def _privacy_notice(value, path, lines, found):
+    """The notice's file in content/: a page (pages/….md) or a PDF (files/….pdf), or None."""
+    if value is None:
+        return None
+    rel = str(value).strip().lstrip("/")
+    target = Path(path).parent.parent / rel
+    why = None
+    if not (rel.startswith("pages/") and rel.endswith(".md")) and not (rel.startswith("files/") and rel.endswith(".pdf")):
+        why = "expected a page (pages/….md) or a PDF (files/….pdf) in the content folder"
+    elif not target.is_file():
+        why = f"'{rel}' is not a file in the content folder (expected {target})"
+    if why:
+        found.append(problem(path, "privacy_notice", why, lines.of("privacy_notice")))
+        return None
+    return rel
+
+
 def load_practice(path, cities, found):
     """The practice's facts; an unknown fact stays None, and its page reads well without it."""
     practice, lines = read_mapping(path, found, required=(
@@ -359,6 +376,7 @@ def load_practice(path, cities, found):
     info_url = _https(gfe, "good_faith_estimate", "info_url", path, lines, found)
     checked = gfe.get("checked")
     return {
+        "privacy_notice": _privacy_notice(practice.get("privacy_notice"), path, lines, found),
         "name": str(practice.get("name", "")),
         "short_name": str(practice.get("short_name", "")),
         "tagline": str(practice.get("tagline", "")),

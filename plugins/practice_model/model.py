@@ -181,6 +181,7 @@ class Therapist:
     photo: str | None = None
     photo_alt: str | None = None
     profiles: tuple = ()
+    services: tuple = ()  # slugs of the services the profile names (content/services/)
     where: str | None = None  # how they see clients, e.g. "In person in Durham; online anywhere in North Carolina"
     url_prefix: str = "therapists/"
 
@@ -210,6 +211,41 @@ class Therapist:
 
     def holds(self, code):
         return any(c.code == code for c in self.licenses + self.certifications)
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service the practice offers (content/services/<slug>.md): its own words are the file's
+    body; who offers it, and how, come from the profiles that name it."""
+
+    slug: str
+    title: str
+    summary: str
+    source_path: str
+    therapists: tuple = ()  # the Therapists whose profiles name it
+    topics: tuple = ()  # article tags (their slugs) shown on its page
+    where: str | None = None  # how its therapists see clients, e.g. "In person in Durham; online anywhere …"
+    url_prefix: str = "services/"
+
+    @property
+    def url(self):
+        return f"{self.url_prefix}{self.slug}/"
+
+    @property
+    def formats(self):
+        return tuple(dict.fromkeys(f for t in self.therapists for f in t.formats))
+
+    @property
+    def populations(self):
+        return tuple(dict.fromkeys(p for t in self.therapists for p in t.populations))
+
+
+@dataclass(frozen=True)
+class PrivacyNotice:
+    """The HIPAA Notice of Privacy Practices, once practice.yaml names it: a page or a PDF."""
+
+    path: str  # in content/
+    url: str
 
 
 @dataclass(frozen=True)
@@ -267,6 +303,9 @@ class Practice:
     areas: MappingProxyType
     cities: tuple
     therapists: tuple = ()
+    services: tuple = ()  # the services some therapist offers, by title
+    unoffered_services: tuple = ()  # (slug, file) of services no profile names: they get no page
+    privacy_notice: PrivacyNotice | None = None
     in_person: bool | None = None
     online: bool | None = None
     formats: tuple = ()
@@ -278,6 +317,10 @@ class Practice:
     def therapist(self, slug):
         """The therapist with this profile slug, or None."""
         return self._therapists_by_slug.get(slug)
+
+    def services_of(self, therapist):
+        """The services a therapist offers, in the order of the list of services."""
+        return tuple(s for s in self.services if therapist in s.therapists)
 
     @property
     def office_city(self):

@@ -150,6 +150,9 @@ def _plan_generated(plan, build, settings, tags, series):
                 plan.add(save_as_of(f"{hub}areas/{area.slug}/"), f"the area page of {area.title}")
         for city in published:
             plan.add(save_as_of(f"{hub}{city.slug}/"), f"the city page of {city.name}")
+    plan.add("services/index.html", "the list of services")
+    for service in model.services:
+        plan.add(save_as_of(service.url), f"the page of the service {service.title}")
     for name, what in (("sitemap.xml", "the sitemap"), ("robots.txt", "robots.txt"), ("_headers", "_headers")):
         plan.add(name, what)
     for setting in ("FEED_ALL_ATOM", "FEED_ALL_RSS", "FEED_ATOM", "FEED_RSS"):

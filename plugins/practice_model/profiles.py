@@ -1,6 +1,6 @@
 """Therapists in the model, from their profiles' front matter (content/therapists/*.md)."""
 
-from practice_model.model import HeldCredential, Link, Therapist
+from practice_model.model import HeldCredential, Link, Service, Therapist
 
 FOLDER = "therapists"
 
@@ -44,6 +44,30 @@ def therapist_from(source, credentials, office_city):
         photo=meta.get("photo"),
         photo_alt=meta.get("photo_alt"),
         profiles=tuple(Link(name=str(p["name"]), url=str(p["url"])) for p in meta.get("profiles") or []),
+        services=_texts(meta.get("services")),
         where=where(meta.get("in_person"), meta.get("online"), office_city),
         url_prefix=f"{FOLDER}/",
     )
+
+
+def services_from(sources, therapists, office_city, slug_rules):
+    """(offered, unoffered): each service file with the therapists whose profiles name it."""
+    from content_contract.check import slugify
+
+    offered, unoffered = [], []
+    for source in sources:
+        if source.collection != "services" or source.meta.get("status") == "draft":
+            continue
+        slug, meta = source.path.stem, source.meta
+        offering = tuple(t for t in therapists if slug in t.services)
+        if not offering:
+            unoffered.append((slug, str(source.path)))
+            continue
+        title = str(meta["title"]).strip()
+        topics = (title, *(str(t) for t in meta.get("topics") or []))
+        offered.append(Service(
+            slug=slug, title=title, summary=str(meta.get("summary", "")), source_path=str(source.path),
+            therapists=offering, topics=tuple(dict.fromkeys(slugify(t, slug_rules) for t in topics)),
+            where=where(any(t.in_person is True for t in offering), any(t.online is True for t in offering),
+                        office_city)))
+    return tuple(sorted(offered, key=lambda s: s.title.lower())), tuple(unoffered)

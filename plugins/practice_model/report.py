@@ -6,6 +6,7 @@ import datetime
 import logging
 from pathlib import Path
 
+from content_contract.dates import parse_date
 from content_contract.problems import shown_path
 from pelican.log import console
 
@@ -29,6 +30,11 @@ def missing_facts(build):
     for key, what in (("session_fees", "session fees"), ("insurance_panels", "insurance panels")):
         if getattr(practice.fees, key) is None:
             out.append(f"{practice_file}: fees.{key}: {what} are not known yet")
+    if practice.privacy_notice is None:
+        out.append(f"{practice_file}: privacy_notice: the Notice of Privacy Practices (HIPAA) is not on the site: "
+                   "add the practice's notice as a page or a PDF in content/ and name it here")
+    for slug, path in practice.unoffered_services:
+        out.append(f"{shown_path(path)}: services: no therapist's profile names '{slug}', so it has no page")
     for source in build.sources:
         if source.collection != "therapists":
             continue
@@ -60,10 +66,27 @@ def stale_facts(build, today):
             for path, line, name, checked in dated if checked and today - checked > STALE_AFTER]
 
 
+def unreviewed_articles(build, today):
+    """Clinical articles with no review, or a review more than a year old."""
+    out = []
+    for source in build.sources:
+        meta = source.meta
+        if source.collection != "articles" or meta.get("clinical") is not True or meta.get("status") == "draft":
+            continue
+        reviewed = parse_date(meta["last_reviewed"]) if meta.get("last_reviewed") is not None else None
+        if reviewed is None:
+            out.append(f"{shown_path(source.path)}: last_reviewed: a clinical article never reviewed by a clinician")
+        elif today - reviewed.date() > STALE_AFTER:
+            out.append(f"{shown_path(source.path)}:{source.line_of('last_reviewed')}: last_reviewed: "
+                       f"{reviewed.date()}, over a year ago: a clinician should review it again")
+    return out
+
+
 def report_lines(build, today=None):
     """Every line of the report, for a build without problems."""
     today = today or datetime.date.today()
-    return missing_facts(build) + unverified_counties(build) + stale_facts(build, today)
+    return (missing_facts(build) + unverified_counties(build) + stale_facts(build, today)
+            + unreviewed_articles(build, today))
 
 
 def log_summary(build):

@@ -1,7 +1,6 @@
 """One JSON-LD @graph per page, with stable @ids that resolve inside the graph."""
 
 from content_contract.check import slug_rules
-from pelican.utils import slugify
 from series.navigation import series_of
 
 NC = {"@type": "State", "name": "North Carolina"}
@@ -56,6 +55,8 @@ def person(therapist, ctx):
         "jobTitle": therapist.role or therapist.job_title,
         "knowsAbout": list(therapist.modalities + therapist.specialties) or None,
         "hasCredential": [credential(c) for c in therapist.licenses + therapist.certifications] or None,
+        # The therapist's other listings (a directory, the board's license lookup), as the profile shows them.
+        "sameAs": [link.url for link in therapist.profiles] or None,
     }
     return {k: v for k, v in node.items() if v is not None}
 
@@ -114,8 +115,7 @@ def build_graph(head, ctx):
         webpage["breadcrumb"] = {"@id": f"{head.canonical}#breadcrumb"}
     subject = head.subject
     practice = ctx["practice"]
-    reviewed = getattr(subject, "last_reviewed", None) if subject is not None else None
-    reviewer = getattr(subject, "reviewed_by", None) if subject is not None else None
+    review = getattr(subject, "review", None) if subject is not None else None  # as the page shows it
     if head.kind == "article":
         webpage["@type"] = "MedicalWebPage"
         author = practice.therapist(subject.author.slug)
@@ -144,15 +144,12 @@ def build_graph(head, ctx):
         graph.append({k: v for k, v in post.items() if v is not None})
         for therapist in people.values():
             graph.append(person(therapist, ctx))
-    if head.kind in ("article", "page") and reviewed:
+    if head.kind in ("article", "page") and review is not None:
         webpage["@type"] = "MedicalWebPage"
-        webpage["lastReviewed"] = _iso(reviewed) if hasattr(reviewed, "isoformat") else str(reviewed)
-        reviewer_t = practice.therapist(
-            slugify(str(reviewer), regex_subs=slug_rules(ctx))) if reviewer else None
-        if reviewer_t is not None:
-            webpage["reviewedBy"] = {"@id": f"{siteurl}/{reviewer_t.url}#person"}
-            if not any(n.get("@id") == webpage["reviewedBy"]["@id"] for n in graph):
-                graph.append(person(reviewer_t, ctx))
+        webpage["lastReviewed"] = review.date.date().isoformat()
+        webpage["reviewedBy"] = {"@id": f"{siteurl}/{review.therapist.url}#person"}
+        if not any(n.get("@id") == webpage["reviewedBy"]["@id"] for n in graph):
+            graph.append(person(review.therapist, ctx))
     if head.kind == "profile":
         webpage["@type"] = "ProfilePage"
         webpage["mainEntity"] = {"@id": f"{siteurl}/{subject.url}#person"}

@@ -17,12 +17,12 @@ from structured_data.text import json_for_script, plain_text
 HOME = ("Home", "")
 # Pages whose main content is their own; lists of other pages stay out of the search
 # index, so that a search leads to the page itself rather than to a list naming it.
-SEARCHABLE = ("article", "page", "profile", "city")
+SEARCHABLE = ("article", "page", "profile", "city", "service")
 
 
 @dataclass
 class Head:
-    kind: str  # home, article, page, profile, series, hub, area, city, therapists, archives, tags, tag
+    kind: str  # home, article, page, profile, series, hub, area, city, therapists, services, service, archives, tags, tag
     title: str  # the page's own title, plain text
     document_title: str  # <title>
     description: str

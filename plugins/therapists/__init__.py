@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from therapists.finder import finder_attributes, finder_choices
 from therapists.profiles import TherapistsGenerator
 
 
@@ -9,5 +10,11 @@ def get_generators(pelican):
     return TherapistsGenerator
 
 
+def add_filters(generator):
+    generator.env.filters["finder_attributes"] = finder_attributes
+    generator.env.filters["finder_choices"] = finder_choices
+
+
 def register():
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_filters)

@@ -1,8 +1,10 @@
 """A page for each therapist of the model, the therapists index, and each article's byline."""
 
 import os
+from dataclasses import dataclass
 
 import practice_model
+from content_contract.check import slug_rules, slugify
 from page_model import GeneratedPage, write_page
 from pelican.contents import Content
 from pelican.generators import Generator
@@ -23,6 +25,19 @@ class Profile(Content):
         metadata.setdefault("title", metadata.get("name"))
         metadata["slug"] = os.path.splitext(os.path.basename(source_path))[0]
         super().__init__(content, metadata, settings, source_path, context)
+
+
+@dataclass(frozen=True)
+class Review:
+    """"Reviewed by Name, LCSW, on date": shown beside the byline and given in the JSON-LD, both or neither."""
+    therapist: object
+    date: object
+
+
+def review_of(text, practice, rules):
+    reviewer, date = getattr(text, "reviewed_by", None), getattr(text, "last_reviewed", None)
+    therapist = practice.therapist(slugify(str(reviewer), rules)) if reviewer else None
+    return Review(therapist, date) if therapist is not None and date is not None else None
 
 
 def byline(article, therapist):
@@ -50,6 +65,9 @@ class TherapistsGenerator(Generator):
             article.therapist = profile.therapist if profile else None
             article.author_profile = profile
             article.byline = byline(article, profile.therapist) if profile else article.author.name
+        rules = slug_rules(self.settings)
+        for text in articles + self.context.get("pages", []) + self.context.get("hidden_pages", []):
+            text.review = review_of(text, practice, rules)
         newest = max((a.date for a in articles), default=None)
         for profile in self.profiles:
             profile.date = max((a.date for a in profile.articles), default=newest)

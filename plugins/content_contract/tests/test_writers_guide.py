@@ -6,7 +6,8 @@ from content_contract.schema import COLLECTIONS
 
 from tests.sitebuild import ROOT
 
-SECTIONS = {"articles": "Articles", "pages": "Pages", "therapists": "Therapist profiles", "cities": "City notes"}
+SECTIONS = {"articles": "Articles", "pages": "Pages", "therapists": "Therapist profiles", "services": "Services",
+            "cities": "City notes"}
 
 
 def guide_tables():

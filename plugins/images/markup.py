@@ -36,6 +36,11 @@ def picture(rendition, prefix, alt, *, sizes, width=None, height=None, eager=Fal
     return Markup(f"<picture>{sources}<img{img}></picture>")
 
 
+def plain_img(src, alt, css_class=None):
+    """An image served as written (an SVG): no sizes to make."""
+    return Markup(f"<img{_attrs([('src', src), ('alt', alt), ('loading', 'lazy'), ('class', css_class)])}>")
+
+
 def initials(name):
     words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
     return ((words[0][0] + words[-1][0]) if len(words) > 1 else name[:1]).upper() if words else "?"

@@ -8,8 +8,17 @@ from pathlib import Path
 import practice_model
 from plugin_settings import Setting, read
 
-from images.markup import (CONTENT_SIZES, CONTENT_WIDTHS, HEADSHOT_SIZES, HEADSHOT_WIDTHS, RASTER,
-                           monogram, picture, rewrite_images)
+from images.markup import (
+    CONTENT_SIZES,
+    CONTENT_WIDTHS,
+    HEADSHOT_SIZES,
+    HEADSHOT_WIDTHS,
+    RASTER,
+    monogram,
+    picture,
+    plain_img,
+    rewrite_images,
+)
 from images.pipeline import Recipe, render
 
 SETTINGS = {
@@ -58,7 +67,7 @@ class SiteImages:
         path = Path(path)
         if path.suffix.lower() not in RASTER:  # SVG and the like: served as written
             self.used[path.name] = path
-            return picture_free(self.prefix + path.name, alt, css_class)
+            return plain_img(self.prefix + path.name, alt, css_class)
         made = self.rendition(path, Recipe(CONTENT_WIDTHS))
         return picture(made, self.prefix, alt, sizes=CONTENT_SIZES, eager=eager, css_class=css_class)
 
@@ -90,13 +99,6 @@ class SiteImages:
                 os.link(cached, target)
             except OSError:
                 shutil.copyfile(cached, target)
-
-
-def picture_free(src, alt, css_class):
-    from images.markup import _attrs
-    from markupsafe import Markup
-
-    return Markup(f"<img{_attrs([('src', src), ('alt', alt), ('loading', 'lazy'), ('class', css_class)])}>")
 
 
 def site_images(holder):

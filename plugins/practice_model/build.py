@@ -3,7 +3,13 @@ data files loaded, the contract checked, and the model assembled from all of the
 
 import os
 
-from content_contract.check import Known, check_sources, read_sources, slug_rules, slugify
+from content_contract.check import (
+    Known,
+    check_sources,
+    read_sources,
+    slug_rules,
+    slugify,
+)
 
 from practice_model.data_files import load_data_files
 from practice_model.model import Practice, PrivacyNotice, frozen_mapping

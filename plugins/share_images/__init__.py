@@ -5,9 +5,9 @@ names its own `image` is shared with that picture instead, cropped to 1200x630.
 Templates: `head | share_image` gives the image's URL for the page's <head>.
 """
 
+from images.site_images import site_images
 from pelican import signals
 
-from images.site_images import site_images
 from share_images.share import share_images
 
 

@@ -9,7 +9,14 @@ import pytest
 
 from plugins.services.tests.test_services import ANA
 from tests.html_read import graph_of, read_page
-from tests.sitebuild import article, build_site, edit_data, make_content, run_module, run_pelican
+from tests.sitebuild import (
+    article,
+    build_site,
+    edit_data,
+    make_content,
+    run_module,
+    run_pelican,
+)
 
 TODAY = datetime.date.today()
 ANA_LISTED = ANA.replace("services: [couples-therapy, family-therapy]\n", "").replace("summary:", "profiles:\n  - {name: Example directory, url: 'https://example.org/ana'}\n"

@@ -116,7 +116,7 @@ def write_corpus(folder, n, seed=7):
     ours, vanilla = folder / "ours", folder / "vanilla"
     (ours / "articles").mkdir(parents=True)
     (vanilla / "articles").mkdir(parents=True)
-    for sub in ("data", "pages", "cities"):
+    for sub in ("data", "pages", "cities", "services"):
         shutil.copytree(ROOT / "content" / sub, ours / sub)
     shutil.copytree(ROOT / "content" / "extra", ours / "extra")
     (ours / "therapists").mkdir()

@@ -103,11 +103,12 @@ def edit_data(content, name, old, new):
     return path
 
 
-def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None, extra_args=(), cwd=ROOT):
+def run_pelican(content, output, settings="pelicanconf.py", overrides=None, env=None, extra_args=(), cwd=ROOT,
+                log_handler="plain"):
     overrides = {"SITE_SEARCH": False, "CITY_PAGES_REPORT": str(Path(output).parent / "city-report.txt"),
                  **(overrides or {})}
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings),
-           "--fatal", "warnings", "--log-handler", "plain", *extra_args]
+           "--fatal", "warnings", "--log-handler", log_handler, *extra_args]
     # One -e with every pair: Pelican keeps only the last -e it is given.
     cmd += ["-e", *(f"{key}={json.dumps(value)}" for key, value in overrides.items())]
     proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,

@@ -27,7 +27,8 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 SHOTS = {"home": "", "article": "blog/what-makes-good-therapy/", "profile": "therapists/james-mccracken/",
          "therapists": "therapists/", "city": "therapy/asheville-nc/", "office-city": "therapy/durham-nc/",
          "area": "therapy/areas/durham-chapel-hill-nc/", "crisis": "crisis-help/", "fees": "fees/",
-         "getting-started": "getting-started/", "articles": "blog/", "search": "search/"}
+         "getting-started": "getting-started/", "articles": "blog/", "search": "search/",
+         "services": "services/", "service": "services/discernment-counseling/"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -165,6 +166,19 @@ def test_nothing_scrolls_sideways_or_is_cut_off_at_320_px_and_at_200_percent_zoo
         failures += [f"{url}: {what} is cut off" for what in page.evaluate(CUT_OFF)]
     page.close()
     assert not failures, "\n".join(failures[:20])
+
+
+def test_an_article_prints_with_its_byline_and_the_crisis_line_and_no_navigation(server, browser):
+    page = browser.new_page()
+    page.goto(server + SHOTS["article"])
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator(".site-footer nav").is_visible()
+    assert page.locator(".byline").is_visible() and page.locator("h1").is_visible()
+    assert page.locator("aside.crisis a[href='tel:988']").first.is_visible()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "article-print.pdf"))
+    page.close()
 
 
 def test_keyboard_user_can_skip_to_main_content(server, browser):

@@ -1,6 +1,7 @@
 """No state survives between builds: two builds in one Python process, with an article
 and a data file edited between them, write exactly what a fresh process writes."""
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -50,3 +51,47 @@ def test_two_builds_in_one_process_write_what_a_fresh_process_writes(tmp_path):
     assert fresh.returncode == 0, fresh.stderr
     assert "Dial 911" in fresh.page("crisis-help/") and "The first words, edited." in fresh.text("blog/first-thoughts/")
     assert same_tree(tmp_path / "twice", tmp_path / "fresh") == ([], [], [])
+
+
+def test_a_warm_build_renders_again_every_page_whose_inputs_changed(tmp_path):
+    """Article pages are not rendered again when their inputs are unchanged (output_sync):
+    a title shown on a neighbour's page, a template, a therapist's profile and a data file
+    each reach every page that shows them, exactly as a build from nothing writes them."""
+    content = make_content(tmp_path / "site", {
+        "articles/a.md": article("Alpha", date="2026-01-01"),
+        "articles/b.md": article("Bravo", date="2026-01-02", series="Pairs", series_index=1),
+        "articles/c.md": article("Charlie", date="2026-01-03", series="Pairs", series_index=2),
+        "articles/d.md": article("Delta", date="2026-01-04"),
+    }, real=("pages", "articles"))
+    cache, output = tmp_path / "cache", tmp_path / "warm"
+    steps = [
+        (content / "articles" / "b.md", 'title: "Bravo"', 'title: "Bravo, renamed"'),  # A and C show it
+        (ROOT / "theme" / "templates" / "partials" / "byline.html", None, None),  # copied theme: see below
+        (content / "therapists" / "james-mccracken.md", "role: Clinical Director", "role: Director"),
+        (content / "data" / "practice.yaml", "tagline: We Heal North Carolina", "tagline: We Heal NC"),
+    ]
+    theme = tmp_path / "theme"
+    import shutil
+    shutil.copytree(ROOT / "theme", theme)
+    overrides = {"CACHE_PATH": str(cache), "THEME": str(theme)}
+    first = run_pelican(content, output, overrides=overrides, extra_args=("--debug",), log_handler="rich")
+    assert first.returncode == 0, first.stderr
+    for i, (path, old, new) in enumerate(steps):
+        if path.name == "byline.html":
+            path, old, new = theme / "templates" / "partials" / "byline.html", "By ", "Written by "
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        # Pelican's plain log handler leaves out debug lines: the rich one shows them.
+        warm = run_pelican(content, output, overrides=overrides, extra_args=("--debug",), log_handler="rich")
+        assert warm.returncode == 0, warm.stderr
+        skipped = set(re.findall(r"blog/([a-z-]+)/index\.html: its inputs are\s+unchanged",
+                                 warm.stdout + warm.stderr))
+        # Bravo's title shows on its neighbours, Alpha and Charlie; the others are shared by every page.
+        assert skipped == ({"delta", "what-makes-good-therapy"} if i == 0 else set()), (path.name, skipped)
+        fresh = run_pelican(content, tmp_path / f"fresh-{i}", overrides={
+            "CACHE_PATH": str(tmp_path / f"fresh-cache-{i}"), "THEME": str(theme)})
+        assert fresh.returncode == 0, fresh.stderr
+        assert same_tree(output, tmp_path / f"fresh-{i}") == ([], [], []), path.name
+    assert "Bravo, renamed" in warm.text("blog/alpha/") and "Written by" in warm.page("blog/delta/")
+    assert "We Heal NC" in warm.page("blog/delta/")

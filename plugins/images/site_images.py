@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import practice_model
+from page_model import note_asset
 from plugin_settings import Setting, read
 
 from images.markup import (
@@ -33,6 +34,7 @@ class SiteImages:
     """Made once per build (its state): what this build's pages show, and where it is cached."""
 
     def __init__(self, settings):
+        self.build = practice_model.build_of(settings)
         self.options = read(settings, "IMAGES_", SETTINGS)
         self.content_root = Path(settings["PATH"])
         self.cache_dir = Path(settings.get("CACHE_PATH") or "cache") / "images"
@@ -48,6 +50,9 @@ class SiteImages:
                 for _, name in files:
                     self.used[name] = self.cache_dir / name
             self._renditions[key] = made
+        for files in self._renditions[key].files.values():
+            for _, name in files:
+                note_asset(self.build, self.options.url + name)
         return self._renditions[key]
 
     def content_file(self, rel):
@@ -67,6 +72,7 @@ class SiteImages:
         path = Path(path)
         if path.suffix.lower() not in RASTER:  # SVG and the like: served as written
             self.used[path.name] = path
+            note_asset(self.build, self.options.url + path.name)
             return plain_img(self.prefix + path.name, alt, css_class)
         made = self.rendition(path, Recipe(CONTENT_WIDTHS))
         return picture(made, self.prefix, alt, sizes=CONTENT_SIZES, eager=eager, css_class=css_class)

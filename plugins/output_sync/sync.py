@@ -13,13 +13,24 @@ to date in one step when it has succeeded.
 
 import atexit
 import fcntl
+import hashlib
 import io
+import json
+import logging
 import os
 import shutil
 
 import practice_model
+from pelican import signals
 from pelican.log import console
 from pelican.writers import Writer
+
+from page_model import ASSETS
+
+from output_sync.page_inputs import article_key, shared_key
+
+logger = logging.getLogger(__name__)
+RENDERED = "rendered-pages.json"  # in CACHE_PATH: {save_as: [key of its inputs, sha256 of its bytes]}
 
 STATE = "output_sync"
 
@@ -69,7 +80,20 @@ def start_run(pelican):
     os.makedirs(staging)
     atexit.register(shutil.rmtree, staging, True)
     pelican.output_path = staging
-    practice_model.build_of(pelican).state(STATE, dict).update(live=live, staging=staging, unchanged=set())
+    cache = os.path.join(pelican.settings.get("CACHE_PATH") or "cache", RENDERED)
+    practice_model.build_of(pelican).state(STATE, dict).update(
+        live=live, staging=staging, unchanged=set(), rendered=_load(cache), fresh={}, cache=cache,
+        build=practice_model.build_of(pelican),
+        shared=shared_key(pelican.settings, pelican.path))
+
+
+def _load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
 
 
 def sync_writer(pelican):
@@ -80,10 +104,46 @@ def sync_writer(pelican):
 
 
 class SyncWriter(Writer):
-    """Pelican's writer, which skips a file whose bytes are already in the output.
+    """Pelican's writer, which skips a file whose bytes are already in the output, and does
+    not even render an article's page whose inputs are those it was last written from.
     (The one Pelican internal overridden, _open_w: nothing public lets a writer skip a file.)"""
 
     run = {}
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        article = kwargs.get("article")
+        key = None
+        build = practice_model.build_of(context)
+        if article is not None and name and name == getattr(article, "save_as", None) and self.run.get("shared"):
+            key = article_key(article, self.run["shared"], build)
+            if key and self._still_written(name, key):
+                logger.debug("%s: its inputs are unchanged, so it is not rendered again", name)
+                path = os.path.join(self.output_path, name)
+                self._written_files.add(path)  # Pelican's rule: a file is written once per build
+                # As if written: the handlers of content_written (search) see every page of the build.
+                signals.content_written.send(path, context={**context, "output_file": name, **kwargs})
+                return None
+        self.run["key_of"] = (name, key)
+        assets = build.state(ASSETS, list)
+        assets.clear()  # what this page shows (images), noted while it renders
+        return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                  override_output, url, **kwargs)
+
+    def _still_written(self, name, key):
+        """True when the output holds this page as made from these inputs, with every file it
+        shows: the page and those files are then kept as they are."""
+        known = self.run["rendered"].get(name)
+        if not known or len(known) != 3 or known[0] != key:
+            return False
+        live = self.run["live"]
+        if not all(os.path.isfile(os.path.join(live, rel)) for rel in known[2]):
+            return False
+        if _digest(os.path.join(live, name)) != known[1]:
+            return False
+        self.run["unchanged"].update([name, *known[2]])
+        self.run["fresh"][name] = known
+        return True
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's own rule on writing one file twice (pelican.writers.Writer._open_w, 4.12).
@@ -108,6 +168,10 @@ class _WrittenIfChanged(io.StringIO):
         if kind is None:
             data = self.getvalue().encode(self._encoding)
             rel = os.path.relpath(self._path, self._run["staging"])
+            pending = self._run.get("key_of")
+            if pending and pending[0] == rel and pending[1]:
+                assets = sorted(set(self._run["build"].state(ASSETS, list)))
+                self._run["fresh"][rel] = [pending[1], hashlib.sha256(data).hexdigest(), assets]
             try:
                 with open(os.path.join(self._run["live"], rel), "rb") as existing:
                     same = existing.read() == data
@@ -157,6 +221,27 @@ def commit(pelican):
         if not os.listdir(folder):
             os.rmdir(folder)
     shutil.rmtree(staging, ignore_errors=True)
+    _save(run["cache"], run["fresh"])
     pelican.output_path = live
     pelican.output_sync_lock.close()
     pelican.output_sync_lock = None
+
+
+def _digest(path):
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def _save(path, fresh):
+    """The keys of the pages this build wrote (only these: a page gone from the site is forgotten)."""
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        tmp = f"{path}.{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(fresh, f, sort_keys=True)
+        os.replace(tmp, path)
+    except OSError as err:
+        logger.debug("the page keys were not saved: %s", err)

@@ -4,6 +4,15 @@ they are written. A library for the plugins, not a plugin: it connects no signal
 from dataclasses import dataclass, field
 
 
+ASSETS = "page_assets"
+
+
+def note_asset(build, rel):
+    """A file of the output (an image, a share image) that the page being rendered shows:
+    output_sync keeps it with the page when the page itself is not rendered again."""
+    build.state(ASSETS, list).append(rel)
+
+
 def save_as_of(url):
     """The file a clean URL is written to: therapy/durham-nc/ -> therapy/durham-nc/index.html."""
     return url + "index.html" if url.endswith("/") or not url else url

@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import practice_model
+from page_model import note_asset
 from plugin_settings import Setting, read
 
 from share_images import draw as drawing
@@ -23,7 +24,11 @@ PARALLEL_FROM = 40  # below this many new images a process pool costs more than 
 
 
 class ShareImages:
+    """One build's share images. Those the cache lacks are drawn in worker processes while the
+    pages are still being written, once there are enough of them to repay the workers."""
+
     def __init__(self, settings):
+        self.build = practice_model.build_of(settings)
         self.options = read(settings, "SHARE_IMAGES_", SETTINGS)
         self.siteurl = settings.get("SITEURL", "")
         self.site_name = practice_model.model_of(settings, needs=("name",)).short_name
@@ -31,24 +36,36 @@ class ShareImages:
         self.font_key = hashlib.sha256(Path(self.font).read_bytes()).hexdigest()
         self.cache_dir = Path(settings.get("CACHE_PATH") or "cache") / "share"
         self.wanted = {}  # file name -> title
+        self.missing = []  # names the cache lacks, not yet given to a worker
+        self.drawing = {}  # name -> the worker's result to come
+        self.pool = None
 
     def url_for(self, title):
         key = hashlib.sha256(repr((drawing.DRAW_VERSION, self.font_key, self.site_name, title)).encode())
         name = f"{key.hexdigest()[:20]}.jpg"
-        self.wanted[name] = title
+        if name not in self.wanted:
+            self.wanted[name] = title
+            if not (self.cache_dir / name).is_file():
+                self.missing.append(name)
+                if self.pool is None and len(self.missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+                    self.pool = ProcessPoolExecutor(min(os.cpu_count(), 4))
+                if self.pool is not None:
+                    for waiting in self.missing:
+                        self.drawing[waiting] = self.pool.submit(_draw, (self.wanted[waiting], self.site_name,
+                                                                         self.font))
+                    self.missing.clear()
+        note_asset(self.build, self.options.url + name)
         return f"{self.siteurl}/{self.options.url}{name}"
 
     def place(self, output_path):
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        missing = [(name, title) for name, title in sorted(self.wanted.items())
-                   if not (self.cache_dir / name).is_file()]
-        jobs = [(title, self.site_name, self.font) for _, title in missing]
-        if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            with ProcessPoolExecutor(min(os.cpu_count(), 4)) as pool:
-                drawn = list(pool.map(_draw, jobs, chunksize=16))
-        else:
-            drawn = [_draw(job) for job in jobs]
-        for (name, _), data in zip(missing, drawn, strict=True):
+        made = {name: _draw((self.wanted[name], self.site_name, self.font)) for name in self.missing}
+        try:
+            made.update((name, future.result()) for name, future in self.drawing.items())
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+        for name, data in sorted(made.items()):
             tmp = self.cache_dir / f".{name}.{os.getpid()}"
             tmp.write_bytes(data)
             os.replace(tmp, self.cache_dir / name)

@@ -21,11 +21,10 @@ import os
 import shutil
 
 import practice_model
+from page_model import ASSETS
 from pelican import signals
 from pelican.log import console
 from pelican.writers import Writer
-
-from page_model import ASSETS
 
 from output_sync.page_inputs import article_key, shared_key
 

@@ -3,7 +3,6 @@ they are written. A library for the plugins, not a plugin: it connects no signal
 
 from dataclasses import dataclass, field
 
-
 ASSETS = "page_assets"
 
 

@@ -43,7 +43,8 @@ class Plan:
         self.files, self.problems = {}, []  # {output file: (what writes it, its content file or None)}
 
     def add(self, save_as, what, path=None, field="save_as", line=0):
-        """Claims one output file for `what`; `path` is the content file behind it, if any."""
+        """Claims one output file for `what` (None: the content file `path`, named only if a
+        message needs it); `path` is the content file behind it, if any."""
         key = posixpath.normpath(save_as).lstrip("/")
         first = key.split("/")[0]
         owner = RESERVED.get("pagefind" if _BUNDLE.match(first) else first)
@@ -54,6 +55,8 @@ class Plan:
             self.files[key] = (what, path, field, line)
             return
         other, other_path, other_field, other_line = self.files[key]
+        other = shown_path(other_path) if other is None else other
+        what = shown_path(path) if what is None else what
         # Told at a content file (the one an author can change), naming both sides.
         if path is not None:
             self.problems.append(problem(path, field, f"writes '{key}', which {other} writes too", line))
@@ -98,7 +101,7 @@ def plan_outputs(build, settings, today=None):
         save_as = str(meta["save_as"]) if meta.get("save_as") and not draft else pattern.format(
             slug=slug, lang=settings["DEFAULT_LANG"], date=datetime.date.today())
         if save_as:
-            plan.add(save_as, shown_path(path), path,
+            plan.add(save_as, None, path,
                      "draft" if draft else "save_as" if meta.get("save_as") else "slug",
                      source.line_of("save_as") if meta.get("save_as") else 0)
         if kind == "ARTICLE" and not draft and meta.get("status") != "hidden":

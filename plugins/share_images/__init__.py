@@ -2,8 +2,10 @@
 title, the practice's name and the gold seam (Pillow), cached by content. An article that
 names its own `image` is shared with that picture instead, cropped to 1200x630.
 
-Templates: `head | share_image` gives the image's URL for the page's <head>.
+Templates: `head | share_image` gives the page's share image: its `url` and its `alt`.
 """
+
+from dataclasses import dataclass
 
 from images.site_images import site_images
 from pelican import signals
@@ -11,12 +13,20 @@ from pelican import signals
 from share_images.share import share_images
 
 
+@dataclass(frozen=True)
+class ShareImage:
+    url: str
+    alt: str  # what it shows: the article's picture, or the title drawn on the practice's green
+
+
 def add_filter(generator):
     shares, images = share_images(generator), site_images(generator)
 
     def share_image(head):
         own = getattr(head.subject, "image", None) if head.kind == "article" else None
-        return images.share_image(own) if own else shares.url_for(head.title)
+        if own:
+            return ShareImage(images.share_image(own), getattr(head.subject, "image_alt", "") or head.title)
+        return ShareImage(shares.url_for(head.title), f"{head.title}, {shares.site_name}")
 
     generator.env.filters["share_image"] = share_image
 

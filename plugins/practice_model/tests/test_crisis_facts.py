@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.sitebuild import CONTENT, ROOT, edit_data, make_content, run_module, run_pelican
+from tests.sitebuild import (
+    CONTENT,
+    ROOT,
+    edit_data,
+    make_content,
+    run_module,
+    run_pelican,
+)
 
 PHONE_TEXT = re.compile(r"(?<![\d-])(?:1-)?\d{3}-\d{3}-\d{4}(?![\d-])")
 TEL = re.compile(r'href="tel:\+?(\d+)"')

@@ -104,3 +104,22 @@ def findings(html):
     finder.feed(html)
     finder.close()
     return finder.found, finder.local_sources
+
+
+MARKERS = ("{static}", "{attach}", "|static|", "|attach|")
+
+
+def named_file(src, source_path, content_root):
+    """The content file an image's src names, or None for a site path: {static}/images/x.jpg
+    (from the content folder), {attach}x.jpg (beside the file), or images/x.jpg as front
+    matter writes it."""
+    from pathlib import Path
+
+    for marker in MARKERS:
+        if src.startswith(marker):
+            rest = src[len(marker):].split("?")[0].split("#")[0]
+            base = Path(content_root) if rest.startswith("/") else Path(source_path).parent
+            return (base / rest.lstrip("/")).resolve()
+    if src.startswith(("images/", "/images/")):
+        return (Path(content_root) / src.lstrip("/").split("?")[0].split("#")[0]).resolve()
+    return None

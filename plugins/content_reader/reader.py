@@ -11,6 +11,7 @@ import plugin_settings
 import practice_model
 from content_contract.check import read_source
 from content_contract.dates import parse_date
+from content_contract.html_check import named_file
 from content_contract.problems import problem
 from pelican.contents import Author, Category, Tag
 from pelican.readers import BaseReader
@@ -130,21 +131,11 @@ def content_problems(source, checks, content_root):
         for message, needle in bad:
             found.append(problem(source.path, field, message, _line_of(source, needle)))
         for src in local:
-            target = _named_file(src, source.path, content_root)
+            target = named_file(src, source.path, content_root)
             if target is not None and not target.is_file():
                 found.append(problem(source.path, field, f"the image '{src[:60]}' is not in the content folder "
                                      f"(expected {target})", _line_of(source, src)))
     return found
-
-
-def _named_file(src, path, content_root):
-    """The content file a local src names ({static}/x, {attach}x), or None for a site path."""
-    for marker in ("{static}", "{attach}", "|static|", "|attach|"):
-        if src.startswith(marker):
-            rest = src[len(marker):].split("?")[0].split("#")[0]
-            base = Path(content_root) if rest.startswith("/") else Path(path).parent
-            return (base / rest.lstrip("/")).resolve()
-    return None
 
 
 def use_site_reader(readers):

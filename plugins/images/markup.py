@@ -5,6 +5,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from content_contract.html_check import named_file
 from markupsafe import Markup
 
 # How wide each use of a headshot is drawn (CSS px; theme/static/css/site.css agrees).
@@ -69,28 +70,13 @@ class _Img(HTMLParser):
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
-MARKERS = ("{static}", "{attach}", "|static|", "|attach|")
-
-
-def content_file(src, source_path, content_root):
-    """The content file a body image names ({static}/images/x.jpg), or None."""
-    from pathlib import Path
-
-    for marker in MARKERS:
-        if src.startswith(marker):
-            rest = src[len(marker):].split("?")[0].split("#")[0]
-            base = Path(content_root) if rest.startswith("/") else Path(source_path).parent
-            return (base / rest.lstrip("/")).resolve()
-    return None
-
-
 def rewrite_images(content, source_path, content_root, make):
     """Each body image that names a content file, through `make(path, alt, css_class)`."""
     def one(match):
         parser = _Img()
         parser.feed(match.group(0))
         attrs = parser.attrs or {}
-        target = content_file(attrs.get("src") or "", source_path, content_root)
+        target = named_file(attrs.get("src") or "", source_path, content_root)
         if target is None or not target.is_file():
             return match.group(0)
         return make(target, attrs.get("alt") or "", attrs.get("class"))

@@ -161,3 +161,20 @@ def test_a_photo_without_alt_text_stops_the_build_naming_the_field(tmp_path):
     build = build_site(tmp_path, files, overrides={"CACHE_PATH": str(tmp_path / "cache")})
     assert build.returncode != 0
     assert "content/therapists/ana-ruiz.md:4: photo_alt: required when photo is given" in build.stderr
+
+
+def test_a_picture_named_as_front_matter_names_it_goes_through_the_pipeline_too(tmp_path):
+    build = build_site(tmp_path, fixture_files("![A bowl mended with gold](images/bowl.jpg)"),
+                       overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    assert build.returncode == 0, build.stderr
+    body = build.page("blog/mending-with-gold/").split('class="prose"', 1)[1]
+    check_picture(build, pictures(body)[0], "A bowl mended with gold")
+    assert 'src="images/bowl.jpg"' not in body
+
+
+def test_a_picture_that_is_not_in_the_content_folder_stops_the_build(tmp_path):
+    build = build_site(tmp_path, fixture_files("![A bowl mended with gold](images/lost.jpg)"),
+                       overrides={"CACHE_PATH": str(tmp_path / "cache")})
+    assert build.returncode != 0
+    assert re.search(r"content/articles/mending\.md:\d+: body: the image 'images/lost\.jpg' is not in the content "
+                     r"folder", build.stderr), build.stderr

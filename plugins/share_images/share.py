@@ -51,24 +51,24 @@ class ShareImages:
                     self.pool = ProcessPoolExecutor(min(os.cpu_count(), 4))
                 if self.pool is not None:
                     for waiting in self.missing:
-                        self.drawing[waiting] = self.pool.submit(_draw, (self.wanted[waiting], self.site_name,
-                                                                         self.font))
+                        self.drawing[waiting] = self.pool.submit(_draw, self._job(waiting))
                     self.missing.clear()
         note_asset(self.build, self.options.url + name)
         return f"{self.siteurl}/{self.options.url}{name}"
 
+    def _job(self, name):
+        return self.wanted[name], self.site_name, self.font, str(self.cache_dir / name)
+
     def place(self, output_path):
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        made = {name: _draw((self.wanted[name], self.site_name, self.font)) for name in self.missing}
+        for name in self.missing:
+            _draw(self._job(name))
         try:
-            made.update((name, future.result()) for name, future in self.drawing.items())
+            for future in self.drawing.values():
+                future.result()  # each worker wrote its file into the cache
         finally:
             if self.pool is not None:
                 self.pool.shutdown()
-        for name, data in sorted(made.items()):
-            tmp = self.cache_dir / f".{name}.{os.getpid()}"
-            tmp.write_bytes(data)
-            os.replace(tmp, self.cache_dir / name)
         folder = Path(output_path) / self.options.url
         folder.mkdir(parents=True, exist_ok=True)
         for name in sorted(self.wanted):
@@ -81,7 +81,13 @@ class ShareImages:
 
 
 def _draw(job):
-    return drawing.draw(*job)
+    """Draws one image straight into the cache, so no image's bytes wait in memory."""
+    title, site_name, font, target = job
+    tmp = f"{target}.{os.getpid()}.tmp"
+    Path(tmp).parent.mkdir(parents=True, exist_ok=True)
+    with open(tmp, "wb") as f:
+        f.write(drawing.draw(title, site_name, font))
+    os.replace(tmp, target)
 
 
 def share_images(holder):

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from content_contract.html_check import named_file
 from markupsafe import Markup
 
+from images.pipeline import FORMATS, MIME
+
 # How wide each use of a headshot is drawn (CSS px; theme/static/css/site.css agrees).
 HEADSHOT_SIZES = {"profile": 192, "card": 96, "author": 96, "byline": 48}
 HEADSHOT_WIDTHS = (96, 192, 384)
@@ -26,8 +28,8 @@ def picture(rendition, prefix, alt, *, sizes, width=None, height=None, eager=Fal
     """<picture> for a Rendition; width/height default to its largest file's."""
     if width is None:
         width, height = rendition.width, rendition.height
-    sources = "".join(f"<source type=\"{mime}\" srcset=\"{rendition.srcset(fmt, prefix)}\" sizes=\"{sizes}\">"
-                      for fmt, mime in (("avif", "image/avif"), ("webp", "image/webp")) if fmt in rendition.files)
+    sources = "".join(f"<source type=\"{MIME[fmt]}\" srcset=\"{rendition.srcset(fmt, prefix)}\" sizes=\"{sizes}\">"
+                      for fmt in FORMATS if fmt in rendition.files)
     fallback = rendition.fallback
     img = _attrs([("src", prefix + rendition.smallest_at_least(fallback, width)),
                   ("srcset", rendition.srcset(fallback, prefix)), ("sizes", sizes),

@@ -1,12 +1,10 @@
 """One build's images: every picture a page shows is made (or found in the cache) when the
 page is rendered, and its files are put into the output once the pages are written."""
 
-import os
-import shutil
 from pathlib import Path
 
 import practice_model
-from page_model import note_asset
+from page_model import note_asset, put_in_output
 from plugin_settings import Setting, read
 
 from images.markup import (
@@ -94,17 +92,7 @@ class SiteImages:
                               lambda path, alt, css: str(self.figure(path, alt, css)))
 
     def place(self, output_path):
-        """Into the output: a hard link to the cached file where the file system allows it."""
-        folder = Path(output_path) / self.options.url
-        for name, cached in sorted(self.used.items()):
-            target = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                continue
-            try:
-                os.link(cached, target)
-            except OSError:
-                shutil.copyfile(cached, target)
+        put_in_output(Path(output_path) / self.options.url, self.used)
 
 
 def site_images(holder):

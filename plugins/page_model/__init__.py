@@ -1,7 +1,10 @@
 """The pages plugins make from data (therapist index, series, city pages), and how
 they are written. A library for the plugins, not a plugin: it connects no signal."""
 
+import os
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 
 ASSETS = "page_assets"
 
@@ -10,6 +13,26 @@ def note_asset(build, rel):
     """A file of the output (an image, a share image) that the page being rendered shows:
     output_sync keeps it with the page when the page itself is not rendered again."""
     build.state(ASSETS, list).append(rel)
+
+
+def link_or_copy(source, target):
+    """A hard link to a cached file (a copy across file systems): cheap, and the cache's
+    files are never written in place, only replaced."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def put_in_output(folder, files):
+    """Each {name: cached file} into `folder` of the output, unless already there (names carry
+    their content's hash, so a file of that name holds those bytes)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, cached in sorted(files.items()):
+        target = folder / name
+        if not target.exists():
+            link_or_copy(cached, target)
 
 
 def save_as_of(url):

@@ -2,12 +2,11 @@
 
 import hashlib
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import practice_model
-from page_model import note_asset
+from page_model import note_asset, put_in_output
 from plugin_settings import Setting, read
 
 from share_images import draw as drawing
@@ -69,15 +68,7 @@ class ShareImages:
         finally:
             if self.pool is not None:
                 self.pool.shutdown()
-        folder = Path(output_path) / self.options.url
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in sorted(self.wanted):
-            target = folder / name
-            if not target.exists():
-                try:
-                    os.link(self.cache_dir / name, target)
-                except OSError:
-                    shutil.copyfile(self.cache_dir / name, target)
+        put_in_output(Path(output_path) / self.options.url, {name: self.cache_dir / name for name in self.wanted})
 
 
 def _draw(job):

@@ -30,6 +30,9 @@ from pathlib import Path
 import plugin_settings
 import practice_model
 from content_contract.problems import log
+from page_model import (
+    link_or_copy,  # linked, not copied: a copy is most of what a re-used part costs
+)
 from plugin_settings import Setting, positive
 
 MARKER = b"data-pagefind-body"
@@ -127,16 +130,6 @@ def run_pagefind(pages, share, bundle_dir):
     if result.returncode != 0 or not (bundle_dir / COMPLETE).exists():
         raise RuntimeError(f"Pagefind could not index the site ({bundle_dir.name}): "
                            f"{(result.stdout + result.stderr).strip()[-2000:]}")
-
-
-def link_or_copy(source, target):
-    # Linked, not copied (a copy is most of the time a re-used part costs). Pages are
-    # linked only for one Pagefind run; bundle files are never written in place
-    # (Pagefind writes each part into a fresh folder). Across file systems: a copy.
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def file_hashes(bundle):

@@ -34,15 +34,13 @@ def finder_attributes(therapist):
 def finder_choices(practice):
     """[(field, label, [(value, text)])] for the choices at least one therapist matches."""
     therapists = practice.therapists
-    seen = {name: {v for t in therapists for v in card_values(t)[name]} for name in
-            ("services", "sees", "where", "languages", "accepting")}
-    populations = [p for t in therapists for p in t.populations]
-    languages = [lang for t in therapists for lang in t.languages]
+    where = {w for t in therapists for w in card_values(t)["where"]}
+    accepting = {t.accepting for t in therapists}
     fields = [
         ("service", "Service", [(s.slug, s.title) for s in practice.services]),
-        ("sees", "Who they see", sorted({(_word(p), p.capitalize()) for p in populations})),
-        ("where", "Online or in person", [(w, text) for w, text in WHERE if w in seen["where"]]),
-        ("language", "Language", sorted({(_word(lang), lang) for lang in languages})),
-        ("accepting", "New clients", [(a, text) for a, text in ACCEPTING if a in seen["accepting"]]),
+        ("sees", "Who they see", sorted({(_word(p), p.capitalize()) for t in therapists for p in t.populations})),
+        ("where", "Online or in person", [(w, text) for w, text in WHERE if w in where]),
+        ("language", "Language", sorted({(_word(lang), lang) for t in therapists for lang in t.languages})),
+        ("accepting", "New clients", [(a, text) for a, text in ACCEPTING if a in accepting]),
     ]
     return [f for f in fields if f[2]]

@@ -3,7 +3,14 @@
 import json
 import re
 
-from tests.sitebuild import CONTENT, article, edit_data, make_content, run_pelican, search_index_texts
+from tests.sitebuild import (
+    CONTENT,
+    article,
+    edit_data,
+    make_content,
+    run_pelican,
+    search_index_texts,
+)
 
 
 def test_index_holds_exactly_the_pages_marked_as_their_own_content(real_site):

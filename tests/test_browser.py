@@ -199,9 +199,18 @@ def search_first_result(server, browser, query):
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(server + "search/")
     page.fill(".pagefind-ui__search-input", query)
+    # The results are final once Pagefind says how many it found for this query (it shows
+    # earlier ones while the index's parts load); then the list must hold still.
+    page.locator(".pagefind-ui__message", has_text=query).wait_for(timeout=15000)
     first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=15000)
-    found = first.inner_text().replace("\xa0", " "), first.get_attribute("href")
+    found = None
+    for _ in range(50):
+        now = first.inner_text().replace("\xa0", " "), first.get_attribute("href")
+        if now == found:
+            break
+        found = now
+        page.wait_for_timeout(200)
     page.close()
     assert not errors, errors
     return found

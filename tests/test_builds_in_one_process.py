@@ -95,3 +95,57 @@ def test_a_warm_build_renders_again_every_page_whose_inputs_changed(tmp_path):
         assert same_tree(output, tmp_path / f"fresh-{i}") == ([], [], []), path.name
     assert "Bravo, renamed" in warm.text("blog/alpha/") and "Written by" in warm.page("blog/delta/")
     assert "We Heal NC" in warm.page("blog/delta/")
+
+
+AFTER_A_STOPPED_BUILD = textwrap.dedent("""
+    import gc, json, sys, weakref
+    from pathlib import Path
+    sys.path.insert(0, "plugins")
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content, output, cache, broken, bad, good = sys.argv[1:7]
+
+    def build():
+        settings = read_settings("pelicanconf.py", override={
+            "PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache, "SITE_SEARCH": False,
+            "CITY_PAGES_REPORT": str(Path(output).parent / "report.txt")})
+        pelican = Pelican(settings)  # a new Pelican each time, as `make serve` makes one
+        try:
+            pelican.run()
+        except SystemExit:
+            return None
+        return weakref.ref(settings["PRACTICE_MODEL_BUILD"])
+
+    first = build()
+    path = Path(broken)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(good, bad), encoding="utf-8")
+    assert build() is None, "the content check stops this build"
+    path.write_text(text, encoding="utf-8")
+    last = build()
+    gc.collect()
+    print(json.dumps({"first_build_still_in_memory": first() is not None, "last_build": last is not None}))
+""")
+
+
+def test_a_build_stopped_by_a_content_problem_leaves_nothing_behind_in_the_process(tmp_path):
+    """`make serve`: an image without alt text stops a build once it is read; fixed, the next
+    build in the same process writes what a fresh process writes (sitemap included), and no
+    earlier build stays in memory (Pelican memoizes every page's content)."""
+    content = make_content(tmp_path / "site", {
+        "articles/first.md": article("First thoughts", body="The first words.\n"),
+    }, real=("pages", "articles"))
+    done = subprocess.run([sys.executable, "-c", AFTER_A_STOPPED_BUILD, str(content), str(tmp_path / "served"),
+                           str(tmp_path / "cache"), str(content / "articles" / "first.md"),
+                           "The first words.\n\n<script>alert(1)</script>", "The first words."],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "first.md:" in done.stderr and "body: <script> is not allowed" in done.stderr
+    import json
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"first_build_still_in_memory": False,
+                                                                 "last_build": True}
+    fresh = run_pelican(content, tmp_path / "fresh", overrides={"CACHE_PATH": str(tmp_path / "fresh-cache")})
+    assert fresh.returncode == 0, fresh.stderr
+    assert (tmp_path / "served" / "sitemap.xml").is_file()
+    assert same_tree(tmp_path / "served", tmp_path / "fresh") == ([], [], [])

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.sitebuild import CONTENT, ROOT, article, search_index_texts
+from tests.sitebuild import CONTENT, ROOT, article, run_pelican, same_tree, search_index_texts
 
 
 def free_port():
@@ -83,7 +83,47 @@ def test_a_broken_file_is_reported_and_the_server_keeps_serving(preview):
     assert state(base)["generation"] == 1
     assert "What Makes" in get(base + "blog/what-makes-good-therapy/")
     (content / "articles" / "broken.md").unlink()
-    assert wait_for(lambda: state(base) == {"generation": 2, "error": None})
+    assert wait_for(lambda: state(base)["generation"] == 2 and state(base)["error"] is None)
+
+
+def test_a_saved_text_shows_at_once_and_the_full_build_then_writes_that_page_the_same(preview):
+    base, content, log = preview
+    source = content / "articles" / "what-makes-good-therapy.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("## Introduction", "## Introduction\n\nA sentence just saved."),
+                      encoding="utf-8")
+    assert wait_for(lambda: state(base)["generation"] == 3), log.read_text()  # the page first, then the build
+    assert "-> /blog/what-makes-good-therapy/ shown; now the full build" in log.read_text()
+    assert "A sentence just saved." in get(base + "blog/what-makes-good-therapy/").replace("&nbsp;", " ")
+    after = state(base)
+    assert after["error"] is None and after["changed"] is not None
+    assert "/blog/what-makes-good-therapy/" not in after["changed"], "the full build wrote what the quick page did"
+    # A change to front matter reaches lists and feeds: it goes straight to the full build.
+    source.write_text(original.replace("title: What Makes", "title: What Truly Makes"), encoding="utf-8")
+    assert wait_for(lambda: state(base)["generation"] == 4), log.read_text()
+    assert log.read_text().count(" shown; now the full build") == 1
+    assert "What Truly Makes" in get(base).replace("&nbsp;", " ")
+
+
+def test_a_save_during_a_build_stops_it_and_the_output_ends_as_a_fresh_build_writes_it(preview, tmp_path):
+    base, content, log = preview
+    source = content / "articles" / "what-makes-good-therapy.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("## Introduction", "## Introduction\n\nFirst save."), encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while " shown; now the full build" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    # The full build has just started: a second save stops it.
+    (content / "articles" / "new.md").write_text(article("Freshly written", date="2026-11-27"))
+    assert wait_for(lambda: "Freshly" in get(base + "blog/freshly-written/"))
+    assert "-> saved again: this build stops, the next one starts" in log.read_text()
+    assert wait_for(lambda: log.read_text().rstrip().splitlines()[-1].startswith("-> search indexed"))
+    fresh = run_pelican(content, tmp_path / "fresh", overrides={
+        "LIVE_RELOAD": True, "CACHE_PATH": str(tmp_path / "fresh-cache")})
+    assert fresh.returncode == 0, fresh.stderr
+    only_served, only_fresh, differ = same_tree(tmp_path / "output", tmp_path / "fresh")
+    assert [n for n in only_served if not n.startswith("pagefind")] == [] and only_fresh == [] and differ == []
+    assert "First save." in fresh.text("blog/what-makes-good-therapy/")
 
 
 @pytest.mark.browser

@@ -51,15 +51,33 @@ def take_over_cleaning(pelican):
         pelican.settings["OUTPUT_SYNC_CLEANS"] = True
 
 
+# The lock this process holds on each output folder. Runs in one process follow each other,
+# so one still held when a run starts belongs to a run that stopped early (a content problem
+# under `make serve`): it is released then, not whenever that run's objects are collected.
+_HELD = {}
+
+
 def _lock(live):
     """An exclusive lock on the output folder, held until the run ends (or its process does)."""
+    earlier = _HELD.pop(live, None)
+    if earlier is not None:
+        earlier.close()
     handle = open(f"{live}.lock", "a+")  # noqa: SIM115 - held open for the whole run
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         console.print(f"another build is writing {live}; waiting for it to finish", soft_wrap=True)
         fcntl.flock(handle, fcntl.LOCK_EX)
+    _HELD[live] = handle
     return handle
+
+
+def _unlock(pelican):
+    handle = getattr(pelican, "output_sync_lock", None)
+    if handle is not None:
+        handle.close()
+        pelican.output_sync_lock = None
+    _HELD.pop(os.path.abspath(pelican.settings["OUTPUT_PATH"]), None)
 
 
 def start_run(pelican):
@@ -67,10 +85,7 @@ def start_run(pelican):
     if not pelican.settings.get("OUTPUT_SYNC_CLEANS"):
         return
     live = os.path.abspath(pelican.settings["OUTPUT_PATH"])
-    previous = getattr(pelican, "output_sync_lock", None)
-    if previous is not None:  # a run of this Pelican that failed: its lock and staging go now
-        previous.close()
-    pelican.output_sync_lock = _lock(live)
+    pelican.output_sync_lock = _lock(live)  # an earlier run of this process that stopped early lets go
     parent, name = os.path.split(live)
     for stale in os.listdir(parent or "."):
         if stale.startswith(f"{name}.building-"):  # left by a build that died (we hold the lock)
@@ -191,7 +206,7 @@ def commit(pelican):
     if "staging" not in run:
         return
     live, staging, retention = run["live"], run["staging"], set(pelican.output_retention)
-    made = set(run["unchanged"])
+    made, changed = set(run["unchanged"]), []
     for folder, _, names in os.walk(staging):
         for name in names:
             source = os.path.join(folder, name)
@@ -202,6 +217,7 @@ def commit(pelican):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.replace(source, target)
             made.add(rel)
+            changed.append(rel)
     for folder, subfolders, names in os.walk(live, topdown=True):
         if folder == live:
             subfolders[:] = [d for d in subfolders if d not in retention]
@@ -210,6 +226,7 @@ def commit(pelican):
             path = os.path.join(folder, name)
             if os.path.relpath(path, live) not in made:
                 os.remove(path)
+                changed.append(os.path.relpath(path, live))
     folders = []
     for folder, subfolders, _ in os.walk(live):
         if folder == live:
@@ -221,9 +238,26 @@ def commit(pelican):
             os.rmdir(folder)
     shutil.rmtree(staging, ignore_errors=True)
     _save(run["cache"], run["fresh"])
+    run["changed"] = sorted(changed)
     pelican.output_path = live
-    pelican.output_sync_lock.close()
-    pelican.output_sync_lock = None
+    _unlock(pelican)
+
+
+def abandon_run(pelican):
+    """A run that stopped before the end (a failure, or a preview's newer save): its staged
+    files go, its lock is released, and the output stays as the last good run left it."""
+    run = practice_model.build_of(pelican).state(STATE, dict) if pelican.settings.get(practice_model.SETTING) else {}
+    if run.get("staging"):
+        shutil.rmtree(run["staging"], ignore_errors=True)
+    _unlock(pelican)
+    if run.get("live"):
+        pelican.output_path = run["live"]
+
+
+def changed_files(pelican):
+    """The files (relative to the output) a finished run wrote anew or removed; None when
+    this plugin did not bring the output up to date (so any file may have changed)."""
+    return practice_model.build_of(pelican).state(STATE, dict).get("changed")
 
 
 def _digest(path):

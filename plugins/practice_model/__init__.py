@@ -18,6 +18,7 @@ import logging
 
 from content_contract.problems import BuildStopped, stop_build
 from pelican import signals
+from pelican.contents import Content
 
 from practice_model import build as _build
 from practice_model.report import log_summary
@@ -33,8 +34,18 @@ def stop_for_plugins(message):
     raise BuildStopped(1)
 
 
+def forget_earlier_builds():
+    """Pelican memoizes each page's content and summary for the life of the process, keyed by
+    the page; in one process (`make serve`) that would keep every earlier build in memory."""
+    for name in ("get_content", "get_summary"):
+        memo = getattr(Content.__dict__.get(name), "cache", None)
+        if isinstance(memo, dict):
+            memo.clear()
+
+
 def start_build(pelican):
     """Pelican's get_generators is the first signal of every run: the build starts here."""
+    forget_earlier_builds()
     pelican.settings[SETTING] = build = _build.load(pelican.path, pelican.settings)
     if build.problems:
         stop_build(build.problems)

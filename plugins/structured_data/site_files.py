@@ -4,7 +4,8 @@ import os
 import re
 
 import practice_model
-from pelican.plugins.sitemap.sitemap import format_date
+from pelican import signals
+from pelican.plugins.sitemap.sitemap import SitemapGenerator, format_date
 
 STATE = "structured_data"
 
@@ -14,6 +15,17 @@ def newest_content_date(context):
              for c in context.get("articles", []) + context.get("pages", [])]
     dates = [d for d in dates if d is not None]
     return max(dates) if dates else None
+
+
+def restart_sitemap(pelican):
+    """pelican-sitemap forgets its run's pages only when the run finishes; a run stopped by a
+    content problem in `make serve` would leave them, and no later run would write the sitemap
+    again. It has no hook for this, so each run starts it afresh here, after its own start
+    (this site has no i18n subsites, for which it keeps the first run)."""
+    for receiver in signals.finalized.receivers_for(pelican):
+        sitemap = getattr(receiver, "__self__", None)
+        if isinstance(sitemap, SitemapGenerator):
+            sitemap._main_pelican, sitemap.page_queue = pelican, []
 
 
 def note_undated_pages(generators):

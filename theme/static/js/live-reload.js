@@ -1,6 +1,7 @@
 // Only in `make serve`: the server pushes the state of each build (server-sent events, this
-// site's own origin). A new build reloads the page; a failed one shows its error over the
-// page, exactly as the terminal prints it, until a build succeeds again.
+// site's own origin). A build that changed this page, a stylesheet or a script reloads it;
+// a failed one shows its error over the page, exactly as the terminal prints it, until a
+// build succeeds again.
 (function () {
   var shown = null;
   var panel = null;
@@ -18,15 +19,21 @@
     }
     panel.lastChild.textContent = text;
   }
+  function concernsThisPage(changed) {
+    if (!changed) return true; // the server could not tell: any page may have changed
+    var here = decodeURI(location.pathname);
+    return changed.some(function (url) {
+      return url === here || /\.(css|js)$/.test(url);
+    });
+  }
   var events = new EventSource("/__events");
   events.addEventListener("state", function (event) {
     var state = JSON.parse(event.data);
-    if (shown === null) {
-      shown = state.generation;
-    } else if (state.generation !== shown) {
+    if (shown !== null && state.generation !== shown && concernsThisPage(state.changed)) {
       location.reload();
       return;
     }
+    shown = state.generation;
     if (state.error) showError(state.error);
     else if (panel) { panel.remove(); panel = null; }
   });

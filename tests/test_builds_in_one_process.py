@@ -69,7 +69,13 @@ def test_a_warm_build_renders_again_every_page_whose_inputs_changed(tmp_path):
         (ROOT / "theme" / "templates" / "partials" / "byline.html", None, None),  # copied theme: see below
         (content / "therapists" / "james-mccracken.md", "role: Clinical Director", "role: Director"),
         (content / "data" / "practice.yaml", "tagline: We Heal North Carolina", "tagline: We Heal NC"),
+        (content / "articles" / "d.md", 'title: "Delta"', 'title: "Delta, renamed"'),  # one of the latest three
     ]
+    # Article pages not rendered again at each step, and whether the city pages were not either.
+    # The city pages list the latest three articles (not Bravo, but Delta); the hub and area pages none.
+    everything, no_city, nothing = "everything", "the hub and areas", "nothing"
+    expected = [({"delta", "what-makes-good-therapy"}, everything), (set(), nothing), (set(), nothing),
+                (set(), nothing), ({"alpha", "bravo-renamed"}, no_city)]
     theme = tmp_path / "theme"
     import shutil
     shutil.copytree(ROOT / "theme", theme)
@@ -88,13 +94,19 @@ def test_a_warm_build_renders_again_every_page_whose_inputs_changed(tmp_path):
         skipped = set(re.findall(r"blog/([a-z-]+)/index\.html: its inputs are\s+unchanged",
                                  warm.stdout + warm.stderr))
         # Bravo's title shows on its neighbours, Alpha and Charlie; the others are shared by every page.
-        assert skipped == ({"delta", "what-makes-good-therapy"} if i == 0 else set()), (path.name, skipped)
+        assert skipped == expected[i][0], (path.name, skipped)
+        places = set(re.findall(r"therapy/(\S*)index\.html: its inputs are\s+unchanged", warm.stdout + warm.stderr))
+        hub_and_areas = "" in places and any(p.startswith("areas/") for p in places)
+        assert {everything: hub_and_areas and "durham-nc/" in places,
+                no_city: hub_and_areas and not any(p.endswith("-nc/") and "/" not in p[:-1] for p in places),
+                nothing: places == set()}[expected[i][1]], (path.name, sorted(places)[:5])
         fresh = run_pelican(content, tmp_path / f"fresh-{i}", overrides={
             "CACHE_PATH": str(tmp_path / f"fresh-cache-{i}"), "THEME": str(theme)})
         assert fresh.returncode == 0, fresh.stderr
         assert same_tree(output, tmp_path / f"fresh-{i}") == ([], [], []), path.name
-    assert "Bravo, renamed" in warm.text("blog/alpha/") and "Written by" in warm.page("blog/delta/")
-    assert "We Heal NC" in warm.page("blog/delta/")
+    assert "Bravo, renamed" in warm.text("blog/alpha/") and "Written by" in warm.page("blog/delta-renamed/")
+    assert "We Heal NC" in warm.page("blog/delta-renamed/")
+    assert "Delta, renamed" in warm.text("therapy/durham-nc/")
 
 
 AFTER_A_STOPPED_BUILD = textwrap.dedent("""

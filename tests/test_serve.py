@@ -11,7 +11,14 @@ import urllib.request
 
 import pytest
 
-from tests.sitebuild import CONTENT, ROOT, article, run_pelican, same_tree, search_index_texts
+from tests.sitebuild import (
+    CONTENT,
+    ROOT,
+    article,
+    run_pelican,
+    same_tree,
+    search_index_texts,
+)
 
 
 def free_port():

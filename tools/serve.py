@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+import practice_model  # noqa: E402
 from content_contract.check import read_source  # noqa: E402
 from content_reader.reader import cache_of, content_problems  # noqa: E402
 from content_reader.render import render  # noqa: E402
@@ -41,10 +42,8 @@ from pelican.generators import ArticlesGenerator  # noqa: E402
 from pelican.log import init as init_logging  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 from pelican.writers import Writer  # noqa: E402
-from watchfiles import watch  # noqa: E402
-
-import practice_model  # noqa: E402
 from site_search.index import pages_in, settings_for, write_index  # noqa: E402
+from watchfiles import watch  # noqa: E402
 
 DEBOUNCE_MS = 30  # editors write a file in several steps within a few milliseconds
 RELOAD_GRACE_S = 0.5  # how long the next build waits for the open page to reload first

@@ -179,8 +179,9 @@ class CityPagesGenerator(Generator):
             practice, self.context.get("articles", []), notes, self.conf)
 
     def generate_output(self, writer):
+        # The hub and area pages show no article; a city page shows the latest few.
         for page in [self.hub, *self.area_pages, *self.city_pages]:
-            write_page(self, writer, page)
+            write_page(self, writer, page, shows=page.data.get("latest_articles", []))
         if self.conf.report:
             self.write_uniqueness_report()
 

@@ -4,6 +4,8 @@ import datetime
 import difflib
 import functools
 import hashlib
+import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,17 +71,62 @@ def content_files(content_path):
                 yield collection, path
 
 
-def read_source(collection, path):
+def read_source(collection, path, parsed=None):
+    """One file, parsed; `parsed` ({key: FrontMatter}, by the hash of the bytes) spares
+    parsing a file whose bytes were parsed before."""
     raw = path.read_bytes()
     key = hashlib.sha256(raw).hexdigest()
+    known = parsed.get(key) if parsed is not None else None
+    if known is not None:
+        return Source(collection, path, key, known)
     try:
-        return Source(collection, path, key, parse(raw))
+        front_matter = parse(raw)
     except FrontMatterError as err:
         return Source(collection, path, key, None, err)
+    if parsed is not None:
+        parsed[key] = front_matter
+    return Source(collection, path, key, front_matter)
 
 
-def read_sources(content_path):
-    return [read_source(collection, path) for collection, path in content_files(content_path)]
+# The parser's own code is part of the parsed cache's identity: a change to it parses every file again.
+_PARSER = hashlib.sha256((Path(__file__).parent / "front_matter.py").read_bytes()).hexdigest()
+
+
+def read_sources(content_path, cache_folder=None):
+    """Every file the contract covers, read and parsed. With `cache_folder`, what was parsed is
+    kept there by the hash of each file's bytes (with the parser's and PyYAML's versions), so
+    a build parses only the files that changed; a cache that cannot be read is ignored."""
+    path = Path(cache_folder, "front-matter.pickle") if cache_folder else None
+    identity = (_PARSER, yaml_version())
+    parsed = {}
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                stored = pickle.load(f)
+            if isinstance(stored, dict) and stored.get("identity") == identity:
+                parsed = stored["parsed"]
+        except Exception:  # noqa: BLE001 - missing or damaged: every file is parsed
+            parsed = {}
+    before = set(parsed)
+    sources = [read_source(collection, file, parsed) for collection, file in content_files(content_path)]
+    used = {s.key for s in sources if s.front_matter is not None}
+    if path is not None and (set(parsed) != before or before != used):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as f:
+                pickle.dump({"identity": identity, "parsed": {k: parsed[k] for k in used}}, f,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache, nothing more: the next build parses again
+    return sources
+
+
+def yaml_version():
+    from importlib.metadata import version
+
+    return version("pyyaml")
 
 
 def _type_problems(name, spec, value, known):

@@ -5,7 +5,8 @@ whose key is the one it was last written with, and whose file in the output stil
 those bytes, is not rendered again.
 
 The article template shows no other article than these; a template that did (a "latest
-articles" box on every article) would have to add what it shows to `article_key`.
+articles" box on every article) would have to add what it shows to `article_key`. A page a
+plugin makes is skipped the same way when it says which articles it shows (`shown_key`).
 """
 
 import hashlib
@@ -42,11 +43,25 @@ def shared_key(settings, content_path):
     return h.hexdigest()
 
 
+def _source_key(build, item):
+    source = build.source(item.source_path) if item is not None else None
+    return (source.key, item.status) if source is not None else None
+
+
+def shown_key(page, shows, shared, build):
+    """The key of a page a plugin makes (page_model.write_page with `shows`): everything every
+    page shares, its own address, template and date, and the articles it shows."""
+    keys = [_source_key(build, item) for item in shows]
+    if any(k is None for k in keys):
+        return None
+    date = page.date.isoformat() if hasattr(page.date, "isoformat") else str(page.date)
+    return hashlib.sha256(json.dumps([shared, "page", page.save_as, page.template, date, keys]).encode()).hexdigest()
+
+
 def article_key(article, shared, build):
     """The key of one article's page, or None when one of its inputs is not a checked file."""
     def source_key(item):
-        source = build.source(item.source_path) if item is not None else None
-        return (source.key, item.status) if source is not None else None
+        return _source_key(build, item)
 
     place = getattr(article, "series_place", None)
     parts = [place.name, place.number, place.total, source_key(place.previous), source_key(place.next)] \

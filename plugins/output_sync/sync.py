@@ -26,7 +26,7 @@ from pelican import signals
 from pelican.log import console
 from pelican.writers import Writer
 
-from output_sync.page_inputs import article_key, shared_key
+from output_sync.page_inputs import article_key, shared_key, shown_key
 
 logger = logging.getLogger(__name__)
 RENDERED = "rendered-pages.json"  # in CACHE_PATH: {save_as: [key of its inputs, sha256 of its bytes]}
@@ -119,18 +119,22 @@ def sync_writer(pelican):
 
 class SyncWriter(Writer):
     """Pelican's writer, which skips a file whose bytes are already in the output, and does
-    not even render an article's page whose inputs are those it was last written from.
+    not even render an article's page (or a plugin's page that says what it shows) whose
+    inputs are those it was last written from.
     (The one Pelican internal overridden, _open_w: nothing public lets a writer skip a file.)"""
 
     run = {}
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
-        article = kwargs.get("article")
+        article, shows = kwargs.get("article"), kwargs.get("page_shows")
         key = None
         build = practice_model.build_of(context)
-        if article is not None and name and name == getattr(article, "save_as", None) and self.run.get("shared"):
-            key = article_key(article, self.run["shared"], build)
+        if self.run.get("shared") and name and not paginated:
+            if article is not None and name == getattr(article, "save_as", None):
+                key = article_key(article, self.run["shared"], build)
+            elif shows is not None and name == getattr(kwargs.get("page"), "save_as", None):
+                key = shown_key(kwargs["page"], shows, self.run["shared"], build)
             if key and self._still_written(name, key):
                 logger.debug("%s: its inputs are unchanged, so it is not rendered again", name)
                 path = os.path.join(self.output_path, name)
@@ -207,10 +211,11 @@ def commit(pelican):
         return
     live, staging, retention = run["live"], run["staging"], set(pelican.output_retention)
     made, changed = set(run["unchanged"]), []
+    cut = len(staging) + 1  # paths below a folder, relative to it, by slicing (relpath is slow)
     for folder, _, names in os.walk(staging):
         for name in names:
             source = os.path.join(folder, name)
-            rel = os.path.relpath(source, staging)
+            rel = source[cut:]
             target = os.path.join(live, rel)
             if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)
@@ -218,24 +223,26 @@ def commit(pelican):
             os.replace(source, target)
             made.add(rel)
             changed.append(rel)
+    # One walk of the output: remove what the build did not make, then the folders left empty.
+    cut, left, order = len(live) + 1, {}, []
     for folder, subfolders, names in os.walk(live, topdown=True):
         if folder == live:
             subfolders[:] = [d for d in subfolders if d not in retention]
             names = [n for n in names if n not in retention]
+        kept = 0
         for name in names:
             path = os.path.join(folder, name)
-            if os.path.relpath(path, live) not in made:
+            if path[cut:] in made:
+                kept += 1
+            else:
                 os.remove(path)
-                changed.append(os.path.relpath(path, live))
-    folders = []
-    for folder, subfolders, _ in os.walk(live):
-        if folder == live:
-            subfolders[:] = [d for d in subfolders if d not in retention]
-        else:
-            folders.append(folder)
-    for folder in reversed(folders):  # deepest first, so a folder of empty folders goes too
-        if not os.listdir(folder):
+                changed.append(path[cut:])
+        left[folder] = kept + len(subfolders)
+        order.append(folder)
+    for folder in reversed(order[1:]):  # deepest first, so a folder of empty folders goes too
+        if left[folder] == 0:
             os.rmdir(folder)
+            left[os.path.dirname(folder)] -= 1
     shutil.rmtree(staging, ignore_errors=True)
     _save(run["cache"], run["fresh"])
     run["changed"] = sorted(changed)

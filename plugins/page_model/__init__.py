@@ -64,8 +64,14 @@ class GeneratedPage:
         raise AttributeError(name)
 
 
-def write_page(generator, writer, page, **extra):
-    """Renders one page the plugins make (from data, or a profile) with the site's shared context."""
+def write_page(generator, writer, page, shows=None, **extra):
+    """Renders one page the plugins make (from data, or a profile) with the site's shared context.
+
+    `shows`: the articles the page shows, when they are all it shows besides what every page
+    is made from (data, other content, theme, settings) and its own date; output_sync then
+    renders it again only when one of them changed. None: rendered on every build."""
+    if shows is not None:
+        extra["page_shows"] = list(shows)
     writer.write_file(
         page.save_as,
         generator.get_template(page.template),

@@ -24,7 +24,7 @@ class Build:
     def __init__(self, content_path, settings):
         self.content_path = content_path
         self.settings = settings
-        self.sources = read_sources(content_path)
+        self.sources = read_sources(content_path, settings.get("CACHE_PATH"))
         facts, problems = load_data_files(content_path)
         known = Known(credentials={c.code: c.kind for c in facts["credentials"].values()},
                       cities=frozenset(c.slug for c in facts["cities"]))

@@ -8,7 +8,12 @@ non-ISO dates.
 from pelican import signals
 
 from structured_data.head import add_template_functions
-from structured_data.site_files import note_undated_pages, pin_sitemap_dates, restart_sitemap, write_robots_txt
+from structured_data.site_files import (
+    note_undated_pages,
+    pin_sitemap_dates,
+    restart_sitemap,
+    write_robots_txt,
+)
 
 
 def register():

@@ -105,6 +105,7 @@ def test_a_saved_text_shows_at_once_and_the_full_build_then_writes_that_page_the
     after = state(base)
     assert after["error"] is None and after["changed"] is not None
     assert "/blog/what-makes-good-therapy/" not in after["changed"], "the full build wrote what the quick page did"
+    assert not [u for u in after["changed"] if u.endswith((".css", ".js"))], "so the page does not reload again"
     # A change to front matter reaches lists and feeds: it goes straight to the full build.
     source.write_text(original.replace("title: What Makes", "title: What Truly Makes"), encoding="utf-8")
     assert wait_for(lambda: state(base)["generation"] == 4), log.read_text()

@@ -217,11 +217,13 @@ def commit(pelican):
             source = os.path.join(folder, name)
             rel = source[cut:]
             target = os.path.join(live, rel)
+            made.add(rel)
+            if _same_file(source, target):  # a cached file linked again, a static file copied again
+                continue
             if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.replace(source, target)
-            made.add(rel)
             changed.append(rel)
     # One walk of the output: remove what the build did not make, then the folders left empty.
     cut, left, order = len(live) + 1, {}, []
@@ -265,6 +267,21 @@ def changed_files(pelican):
     """The files (relative to the output) a finished run wrote anew or removed; None when
     this plugin did not bring the output up to date (so any file may have changed)."""
     return practice_model.build_of(pelican).state(STATE, dict).get("changed")
+
+
+def _same_file(staged, live):
+    """True when the output already holds these bytes at this path (the same file, as a hard
+    link to one cached file is, or equal bytes)."""
+    try:
+        a, b = os.stat(staged), os.stat(live, follow_symlinks=False)
+    except OSError:
+        return False
+    if (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino):
+        return True
+    if a.st_size != b.st_size or not os.path.isfile(live) or os.path.islink(live):
+        return False
+    with open(staged, "rb") as x, open(live, "rb") as y:
+        return x.read() == y.read()
 
 
 def _digest(path):

@@ -82,4 +82,4 @@ class SeriesGenerator(Generator):
 
     def generate_output(self, writer):
         for page in self.series_pages:
-            write_page(self, writer, page)
+            write_page(self, writer, page, shows=page.parts)  # its parts, nothing else of the articles

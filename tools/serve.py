@@ -185,7 +185,9 @@ class Preview:
         if generator is None or self.error:
             return None
         path = Path(path).resolve()
-        shown = next((a for a in [*generator.articles, *generator.translations]
+        drafts = [*generator.drafts, *generator.drafts_translations]
+        shown = next((a for a in [*generator.articles, *generator.translations, *generator.hidden_articles,
+                                  *generator.hidden_translations, *drafts]
                       if Path(a.source_path).resolve() == path), None)
         before = practice_model.build_of(generator).source(shown.source_path) if shown else None
         if before is None or before.front_matter is None:
@@ -198,9 +200,13 @@ class Preview:
             return None  # images are made, and problems reported, by the full build
         page = copy.copy(shown)  # a new object, so Pelican's memo of the old content is not used
         page._content = content
+        # As ArticlesGenerator.generate_articles and generate_drafts write it (Pelican 4.12).
+        extra = {"all_articles": generator.articles} if shown in drafts else {}
         Writer(str(self.output), settings=generator.settings).write_file(
-            page.save_as, generator.get_template(page.template), generator.context, article=page,
-            category=page.category, override_output=hasattr(page, "override_save_as"), url=page.url, blog=True)
+            page.save_as, generator.get_template(page.template), generator.context,
+            relative_urls=generator.settings["RELATIVE_URLS"], article=page,
+            category=getattr(page, "category", None), override_output=hasattr(page, "override_save_as"),
+            url=page.url, blog=True, **extra)
         url = "/" + page.url.removesuffix("index.html")
         with self.changed:
             self.generation += 1

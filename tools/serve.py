@@ -185,6 +185,8 @@ class Preview:
         if generator is None or self.error:
             return None
         path = Path(path).resolve()
+        if not path.is_file():  # deleted: the full build takes the page away
+            return None
         drafts = [*generator.drafts, *generator.drafts_translations]
         shown = next((a for a in [*generator.articles, *generator.translations, *generator.hidden_articles,
                                   *generator.hidden_translations, *drafts]

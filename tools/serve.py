@@ -190,7 +190,7 @@ class Preview:
         drafts = [*generator.drafts, *generator.drafts_translations]
         shown = next((a for a in [*generator.articles, *generator.translations, *generator.hidden_articles,
                                   *generator.hidden_translations, *drafts]
-                      if Path(a.source_path).resolve() == path), None)
+                      if os.path.abspath(a.source_path) == str(path)), None)  # the content path is resolved
         before = practice_model.build_of(generator).source(shown.source_path) if shown else None
         if before is None or before.front_matter is None:
             return None

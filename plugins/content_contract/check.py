@@ -5,8 +5,8 @@ import difflib
 import functools
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
@@ -14,6 +14,7 @@ from pelican.utils import slugify as pelican_slugify
 
 from content_contract.dates import parse_date
 from content_contract.front_matter import FrontMatter, FrontMatterError, parse
+from content_contract.keyed_cache import KeyedCache
 from content_contract.problems import problem, shown_path
 from content_contract.schema import COLLECTIONS, POPULATIONS
 
@@ -72,11 +73,11 @@ def content_files(content_path):
 
 
 def read_source(collection, path, parsed=None):
-    """One file, parsed; `parsed` ({key: FrontMatter}, by the hash of the bytes) spares
-    parsing a file whose bytes were parsed before."""
+    """One file, parsed; `parsed` (a KeyedCache of FrontMatter by the hash of the bytes)
+    spares parsing a file whose bytes were parsed before."""
     raw = path.read_bytes()
     key = hashlib.sha256(raw).hexdigest()
-    known = parsed.get(key) if parsed is not None else None
+    known = parsed.lookup(key) if parsed is not None else None
     if known is not None:
         return Source(collection, path, key, known)
     try:
@@ -84,7 +85,7 @@ def read_source(collection, path, parsed=None):
     except FrontMatterError as err:
         return Source(collection, path, key, None, err)
     if parsed is not None:
-        parsed[key] = front_matter
+        parsed.store(key, front_matter)
     return Source(collection, path, key, front_matter)
 
 
@@ -94,39 +95,19 @@ _PARSER = hashlib.sha256((Path(__file__).parent / "front_matter.py").read_bytes(
 
 def read_sources(content_path, cache_folder=None):
     """Every file the contract covers, read and parsed. With `cache_folder`, what was parsed is
-    kept there by the hash of each file's bytes (with the parser's and PyYAML's versions), so
-    a build parses only the files that changed; a cache that cannot be read is ignored."""
-    path = Path(cache_folder, "front-matter.pickle") if cache_folder else None
-    identity = (_PARSER, yaml_version())
-    parsed = {}
-    if path is not None:
-        try:
-            with open(path, "rb") as f:
-                stored = pickle.load(f)
-            if isinstance(stored, dict) and stored.get("identity") == identity:
-                parsed = stored["parsed"]
-        except Exception:  # noqa: BLE001 - missing or damaged: every file is parsed
-            parsed = {}
-    before = set(parsed)
+    kept there (front-matter.pickle) by the hash of each file's bytes, with the parser's code
+    and PyYAML's version, so a build parses only the files that changed."""
+    parsed = None
+    if cache_folder:
+        parsed = KeyedCache(os.path.join(cache_folder, "front-matter.pickle"), (_PARSER, version("pyyaml")),
+                            "front-matter cache")
     sources = [read_source(collection, file, parsed) for collection, file in content_files(content_path)]
-    used = {s.key for s in sources if s.front_matter is not None}
-    if path is not None and (set(parsed) != before or before != used):
+    if parsed is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump({"identity": identity, "parsed": {k: parsed[k] for k in used}}, f,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            parsed.save()
         except OSError:
             pass  # a cache, nothing more: the next build parses again
     return sources
-
-
-def yaml_version():
-    from importlib.metadata import version
-
-    return version("pyyaml")
 
 
 def _type_problems(name, spec, value, known):

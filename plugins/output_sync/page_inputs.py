@@ -60,14 +60,11 @@ def shown_key(page, shows, shared, build):
 
 def article_key(article, shared, build):
     """The key of one article's page, or None when one of its inputs is not a checked file."""
-    def source_key(item):
-        return _source_key(build, item)
-
     place = getattr(article, "series_place", None)
-    parts = [place.name, place.number, place.total, source_key(place.previous), source_key(place.next)] \
-        if place else []
-    inputs = [source_key(article), source_key(getattr(article, "previous_article", None)),
-              source_key(getattr(article, "next_article", None)), parts]
+    parts = [place.name, place.number, place.total, _source_key(build, place.previous),
+             _source_key(build, place.next)] if place else []
+    inputs = [_source_key(build, article), _source_key(build, getattr(article, "previous_article", None)),
+              _source_key(build, getattr(article, "next_article", None)), parts]
     if inputs[0] is None:
         return None
     return hashlib.sha256(json.dumps([shared, inputs]).encode()).hexdigest()

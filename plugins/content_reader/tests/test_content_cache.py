@@ -1,6 +1,8 @@
-"""The content cache: an edit is always seen, a damaged cache is discarded, never a crash."""
+"""The content and front-matter caches: an edit is always seen, a damaged cache is discarded, never a crash."""
 
 import pickle
+
+import pytest
 
 from tests.sitebuild import article, make_content, run_pelican
 
@@ -22,13 +24,15 @@ def test_an_edited_article_is_read_again_and_an_unchanged_one_comes_from_the_cac
     assert "First words." not in second.text("blog/cached-piece/")
 
 
-def test_a_damaged_cache_is_discarded_with_a_warning_and_the_build_succeeds(tmp_path):
+@pytest.mark.parametrize("file, name", [("content-reader.pickle", "the content cache"),
+                                        ("front-matter.pickle", "the front-matter cache")])
+def test_a_damaged_cache_is_discarded_with_a_warning_and_the_build_succeeds(tmp_path, file, name):
     content = make_content(tmp_path, {"articles/a.md": article("Some piece")})
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "content-reader.pickle").write_bytes(b"\x80\x04not a pickle at all")
+    (tmp_path / "cache" / file).write_bytes(b"\x80\x04not a pickle at all")
     result = build(content, tmp_path, "out")
     assert result.returncode == 0, result.stderr
-    assert "the content cache" in result.stderr and "was discarded" in result.stderr
+    assert name in result.stderr and "was discarded" in result.stderr
     assert "Some piece" in result.text("blog/some-piece/")
 
 
